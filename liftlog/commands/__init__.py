@@ -1,0 +1,9 @@
+"""The `liftlog` sub-commands, one module each group; each has `register(subparsers)`."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from liftlog.commands import catalog, logging, races
+
+COMMAND_MODULES: tuple[ModuleType, ...] = (logging, races, catalog)

@@ -1,0 +1,1 @@
+"""CSV export and the importers (liftlog, Strong, Hevy, FitNotes)."""

@@ -1,0 +1,93 @@
+"""Plain data the progression rules read and return.
+
+Everything here is a frozen dataclass of built-in types, so the rules stay pure
+functions: the store turns database rows into these, the TUI and the CLI turn the
+results into text. Nothing in `liftlog.progression` imports the database, Textual
+or Rich (a test holds that). Weights are always kilograms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Units = Literal["kg", "lb"]
+Category = Literal["general", "functional", "plyometric", "core", "prehab"]
+Equipment = Literal["barbell", "dumbbell", "kettlebell", "machine", "band", "bodyweight"]
+Laterality = Literal["bilateral", "unilateral"]
+Measure = Literal["reps", "seconds"]
+SetKind = Literal["warmup", "work"]
+Side = Literal["L", "R"]
+RunDay = Literal["hard", "easy", "rest"]
+Priority = Literal["A", "B", "C"]
+OverrideKind = Literal["advance", "restart"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseInfo:
+    """One catalog (or user) exercise, as `data/exercises.toml` describes it."""
+
+    name: str
+    category: Category
+    equipment: Equipment
+    laterality: Laterality
+    measure: Measure
+    increment_kg: float = 5.0
+    cap_ratio: float | None = None
+    start_load_kg: float | None = None  # None: the bar for barbell lifts, 0 for bodyweight
+    harder: str | None = None  # name of the harder variation (R10 chain)
+    single_leg_of: str | None = None  # name of the bilateral lift this is the unilateral variant of
+    range_min: int | None = None  # reps (or seconds) range for bodyweight/timed work (R10)
+    range_max: int | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """One set as logged; `session_date` groups sets into sessions."""
+
+    session_date: dt.date
+    exercise: str
+    kind: SetKind
+    weight_kg: float
+    reps: int | None = None
+    seconds: int | None = None
+    rpe: float | None = None
+    side: Side | None = None
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Race:
+    name: str
+    date: dt.date
+    priority: Priority
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """An explicit user decision about one lift: 'form is fine, move on' or 'start over'."""
+
+    exercise: str
+    date: dt.date
+    kind: OverrideKind
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    """The athlete's profile as the rules need it."""
+
+    units: Units = "kg"
+    bar_kg: float = 20.0
+    # plate size in kg -> number of pairs available
+    plates_kg: tuple[tuple[float, int], ...] = ()
+    # weekday (0 = Monday) -> run day kind; a missing weekday is unset
+    run_template: tuple[tuple[int, RunDay], ...] = ()
+    # (date, kg), any order
+    bodyweights: tuple[tuple[dt.date, float], ...] = ()
+    stop_days: int = 14  # R17, settable 7–28
+    # exercises the athlete added to / dropped from the default program
+    routine_add: tuple[str, ...] = ()
+    routine_drop: tuple[str, ...] = ()
+    races: tuple[Race, ...] = field(default=())

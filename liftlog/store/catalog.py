@@ -1,0 +1,99 @@
+"""The shipped exercise catalog (`data/exercises.toml`) and keeping the database in step.
+
+The catalog is read and synced only when its digest differs from the one recorded
+in the database, so an ordinary start costs one small query. Catalog rows are
+updated in place by name (sets keep pointing at them) and never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from liftlog.locations import data_dir
+
+CATALOG_FILE = "exercises.toml"
+_DIGEST_KEY = "catalog_digest"
+_FIELDS = (
+    "aliases",
+    "category",
+    "equipment",
+    "laterality",
+    "measure",
+    "increment_kg",
+    "cap_ratio",
+    "start_load_kg",
+    "harder",
+    "single_leg_of",
+    "range_min",
+    "range_max",
+)
+
+
+def catalog_path() -> Path:
+    return data_dir() / CATALOG_FILE
+
+
+def read_catalog(raw: bytes) -> list[dict[str, Any]]:
+    """Rows for the exercise table from the catalog's TOML text."""
+    doc = tomllib.loads(raw.decode("utf-8"))
+    rows = []
+    for entry in doc.get("exercise", []):
+        low, high = entry.get("range", (None, None))
+        rows.append(
+            {
+                "name": entry["name"],
+                "aliases": json.dumps(list(entry.get("aliases", []))),
+                "category": entry["category"],
+                "equipment": entry["equipment"],
+                "laterality": entry.get("laterality", "bilateral"),
+                "measure": entry.get("measure", "reps"),
+                "increment_kg": float(entry.get("increment_kg", 5.0)),
+                "cap_ratio": entry.get("cap_ratio"),
+                "start_load_kg": entry.get("start_load_kg"),
+                "harder": entry.get("harder"),
+                "single_leg_of": entry.get("single_leg_of"),
+                "range_min": low,
+                "range_max": high,
+            }
+        )
+    return rows
+
+
+def sync_catalog(conn: sqlite3.Connection, *, path: Path | None = None) -> bool:
+    """Bring the catalog rows in step with the shipped file; True when anything changed."""
+    raw = (path or catalog_path()).read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (_DIGEST_KEY,)).fetchone()
+    if row is not None and row[0] == digest:
+        return False
+    existing = {
+        name: ex_id
+        for ex_id, name in conn.execute("SELECT id, name FROM exercise WHERE athlete_id IS NULL")
+    }
+    with conn:
+        for entry in read_catalog(raw):
+            values = [entry[f] for f in _FIELDS]
+            if entry["name"] in existing:
+                assignments = ", ".join(f"{f} = ?" for f in _FIELDS)
+                conn.execute(
+                    f"UPDATE exercise SET {assignments} WHERE id = ?",
+                    [*values, existing[entry["name"]]],
+                )
+            else:
+                columns = ", ".join(("name", *_FIELDS))
+                marks = ", ".join("?" * (len(_FIELDS) + 1))
+                conn.execute(
+                    f"INSERT INTO exercise (athlete_id, {columns}) VALUES (NULL, {marks})",
+                    [entry["name"], *values],
+                )
+        conn.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (_DIGEST_KEY, digest),
+        )
+    return True

@@ -1,0 +1,210 @@
+"""Opening a liftlog database: checks, migrations, pragmas, connections.
+
+`open_database` refuses files that are not liftlog databases (or are damaged,
+unreadable or read-only) with a `StoreError` whose message is one sentence for the
+user, and leaves such files exactly as they were. A database made by an older
+version is upgraded by the shipped Alembic migrations before anything else runs;
+the check that it is already current reads `alembic_version` with plain `sqlite3`,
+so the usual start pays nothing for Alembic or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liftlog.errors import LiftlogError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+#: Every revision shipped, oldest first; a test keeps this in step with the scripts.
+REVISIONS = ("0001", "0002")
+HEAD_REVISION = REVISIONS[-1]
+#: How long a writer waits for another process's lock before giving up (ms).
+BUSY_TIMEOUT_MS = 10_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class StoreError(LiftlogError):
+    """A problem with the database that the user must hear about in one sentence."""
+
+
+def _pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # WAL lets the TUI read while the CLI writes; FULL syncs each commit to disk so
+    # a logged set survives a crash or a closed laptop lid.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with liftlog's pragmas (autocommit off)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        _pragmas(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _explain(path, exc) from None
+    return conn
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} is read-only; liftlog needs to write to it and its folder.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(f"{path} is damaged or is not a liftlog database.")
+    if "unable to open" in text:
+        return StoreError(f"cannot open {path}: check that the folder exists and is writable.")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path} is busy in another program; try again in a moment.")
+    return StoreError(f"cannot use {path}: {exc}.")
+
+
+def _check_file(path: Path) -> bool:
+    """True when the file exists and holds data; raises StoreError when it is unusable."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a liftlog database.")
+    if not path.exists():
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from None
+        if not os.access(folder, os.W_OK):
+            raise StoreError(f"cannot create a database in {folder}: the folder is read-only.")
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}.") from None
+    if not head:
+        return False  # an empty file (e.g. made by `touch`): treat as new
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a liftlog database (it is not an SQLite file).")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreError(f"{path} is read-only; liftlog needs to write to it and its folder.")
+    return True
+
+
+def _current_revision(path: Path) -> str | None:
+    """The database's Alembic revision; None for a new, empty database."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise _explain(path, exc) from None
+    try:
+        tables = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise StoreError(f"{path} is not a liftlog database (it has other tables).")
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error as exc:
+        raise _explain(path, exc) from None
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    revision = str(row[0])
+    if revision not in REVISIONS:
+        raise StoreError(
+            f"{path} was made by a newer liftlog (schema {revision}); please upgrade liftlog."
+        )
+    return revision
+
+
+def _upgrade(path: Path) -> None:
+    """Apply the shipped migrations up to the head, in one transaction per revision."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Database:
+    """An opened, migrated liftlog database."""
+
+    path: Path
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def connect(self) -> sqlite3.Connection:
+        """A new plain connection for fast reads (and simple writes)."""
+        return connect(self.path)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine behind sqlmodel sessions, made on first use."""
+        if self._engine is None:
+            from sqlalchemy import create_engine, event
+
+            engine = create_engine(
+                f"sqlite:///{self.path}",
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+
+            @event.listens_for(engine, "connect")
+            def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+                _pragmas(dbapi_conn)
+
+            self._engine = engine
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A sqlmodel session; the caller commits (one commit per logged set)."""
+        from sqlmodel import Session
+
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def open_database(path: Path) -> Database:
+    """Check, create or upgrade the database at `path` and return it ready to use."""
+    path = Path(path)
+    exists = _check_file(path)
+    revision = _current_revision(path) if exists else None
+    if revision != HEAD_REVISION:
+        try:
+            _upgrade(path)
+        except StoreError:
+            raise
+        except Exception as exc:  # an OperationalError from SQLAlchemy, a locked file…
+            cause = getattr(exc, "orig", exc)
+            if isinstance(cause, sqlite3.Error):
+                raise _explain(path, cause) from None
+            raise StoreError(f"cannot prepare the database {path}: {exc}.") from None
+    try:
+        connect(path).close()  # switch to WAL and prove the pragmas hold
+    except StoreError:
+        raise
+    return Database(path)

@@ -1,0 +1,147 @@
+"""The sqlmodel tables: the schema the migrations create, and the write path's models.
+
+Every row belongs to an athlete (`athlete_id`), so several athletes can share one
+database. The shipped catalog's exercises are the exception: they have no
+`athlete_id` and are shared; an athlete's own exercises carry theirs. Weights are
+stored in kilograms whatever the athlete's units. List-like fields (aliases, plates,
+the weekly run template) are JSON text, readable from plain `sqlite3` as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Athlete(SQLModel, table=True):
+    """A person who lifts; units, bar and plates shape every prescribed load."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(default="me")
+    units: str = Field(default="kg")  # "kg" | "lb"
+    bar_kg: float = Field(default=20.0)
+    # JSON: [[plate_kg, pairs], ...]
+    plates: str = Field(default="[]")
+    # JSON: {"0": "hard", ...} weekday (Monday = 0) -> hard | easy | rest
+    run_template: str = Field(default="{}")
+    stop_days: int = Field(default=14)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=DateTime)
+
+
+class Bodyweight(SQLModel, table=True):
+    """One bodyweight reading a day."""
+
+    __table_args__ = (UniqueConstraint("athlete_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id", index=True)
+    date: dt.date
+    kg: float
+
+
+class Race(SQLModel, table=True):
+    """A race on the calendar; priority A shapes the season (R14–R18)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id", index=True)
+    name: str
+    date: dt.date
+    priority: str  # "A" | "B" | "C"
+
+
+class Exercise(SQLModel, table=True):
+    """A catalog exercise (athlete_id is None) or an athlete's own."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int | None = Field(default=None, foreign_key="athlete.id", index=True)
+    name: str = Field(index=True)
+    aliases: str = Field(default="[]")  # JSON list of names
+    category: str = Field(default="general")
+    equipment: str = Field(default="barbell")
+    laterality: str = Field(default="bilateral")
+    measure: str = Field(default="reps")
+    increment_kg: float = Field(default=5.0)
+    cap_ratio: float | None = None
+    start_load_kg: float | None = None
+    harder: str | None = None
+    single_leg_of: str | None = None
+    range_min: int | None = None
+    range_max: int | None = None
+
+
+class Workout(SQLModel, table=True):
+    """A training session: the sets logged on one day (or one imported workout)."""
+
+    __table_args__ = (Index("ix_workout_athlete_date", "athlete_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id")
+    date: dt.date
+    started_at: dt.datetime = Field(sa_type=DateTime)  # local wall-clock time
+    name: str = Field(default="")
+    notes: str = Field(default="")
+
+
+class WorkoutSet(SQLModel, table=True):
+    """One set, committed the moment it is logged."""
+
+    __tablename__ = "workout_set"
+    __table_args__ = (
+        Index("ix_set_athlete_exercise_workout", "athlete_id", "exercise_id", "workout_id"),
+        Index("ix_set_workout_position", "workout_id", "position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id")
+    workout_id: int = Field(foreign_key="workout.id")
+    exercise_id: int = Field(foreign_key="exercise.id")
+    position: int  # order within the workout, from 1
+    kind: str = Field(default="work")  # "warmup" | "work"
+    side: str | None = None  # "L" | "R" | None
+    weight_kg: float = Field(default=0.0)
+    reps: int | None = None
+    seconds: int | None = None
+    rpe: float | None = None
+    note: str = Field(default="")
+    logged_at: dt.datetime = Field(default_factory=_now, sa_type=DateTime)
+
+
+class AppMeta(SQLModel, table=True):
+    """Small key/value facts about the database itself (e.g. the catalog's digest)."""
+
+    __tablename__ = "app_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class LiftOverride(SQLModel, table=True):
+    """An explicit decision about one lift: "advance" (form is fine, move on) or
+    "restart" (start this lift over). Added by revision 0002."""
+
+    __tablename__ = "lift_override"
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id", index=True)
+    exercise_id: int = Field(foreign_key="exercise.id")
+    date: dt.date
+    kind: str  # "advance" | "restart"
+
+
+class RoutineChange(SQLModel, table=True):
+    """An exercise the athlete added to, or dropped from, the default program.
+    Added by revision 0002."""
+
+    __tablename__ = "routine_change"
+    __table_args__ = (UniqueConstraint("athlete_id", "exercise_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id", index=True)
+    exercise_id: int = Field(foreign_key="exercise.id")
+    action: str  # "add" | "drop"
