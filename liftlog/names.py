@@ -1,8 +1,8 @@
 """Matching an exercise name the user typed to the catalog, by name or alias.
 
-Matching ignores case, punctuation and spacing ("squat (barbell)" is "Squat
-(Barbell)", "single leg squat" and "pushup" are "Single-Leg Squat" and "Push-Up"); an unknown name gets the
-nearest names as suggestions.
+Matching ignores case, punctuation and spacing: "squat (barbell)" is "Squat
+(Barbell)", "single leg squat" is "Single-Leg Squat", "pushup" is "Push-Up". An
+unknown name gets the nearest names as suggestions.
 """
 
 from __future__ import annotations

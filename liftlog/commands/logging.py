@@ -54,7 +54,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     works = _parse_all(args.sets, ctx.athlete.units)
     for parsed in (*warmups, *works):
         if parsed.is_timed != (exercise.measure == "seconds"):
-            how = "in seconds, e.g. 45s" if exercise.measure == "seconds" else "with reps, e.g. 60x8"
+            how = (
+                "in seconds, e.g. 45s" if exercise.measure == "seconds" else "with reps, e.g. 60x8"
+            )
             raise UserError(f"{exercise.name} is logged {how}.")
         if parsed.side and exercise.laterality == "bilateral":
             raise UserError(f"{exercise.name} works both sides at once; drop the L:/R: prefix.")
@@ -170,5 +172,5 @@ def cmd_history(args: argparse.Namespace) -> int:
         for name, texts in by_exercise.items():
             print(f"  {name:<28} {'  '.join(texts)}")
     if empty:
-        print("Nothing logged yet. Log a set with: liftlog log \"Back Squat\" 20x12")
+        print('Nothing logged yet. Log a set with: liftlog log "Back Squat" 20x12')
     return 0

@@ -57,7 +57,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not races:
-        print("No races yet. Add one with: liftlog race add \"City Marathon\" 2027-04-18 --priority A")
+        print(
+            'No races yet. Add one with: liftlog race add "City Marathon" 2027-04-18 --priority A'
+        )
     for r in races:
         print(f"{r.date.isoformat()}  {r.priority}  {r.name}")
     return 0
@@ -67,7 +69,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
     from liftlog.store.queries import list_races
 
     ctx = open_context(args)
-    matches = [r for r in list_races(ctx.conn, ctx.athlete.id) if r.name.casefold() == args.name.casefold()]
+    matches = [
+        r for r in list_races(ctx.conn, ctx.athlete.id) if r.name.casefold() == args.name.casefold()
+    ]
     if not matches:
         raise UserError(f"no race called {args.name!r}.")
     from liftlog.store.models import Race

@@ -106,8 +106,7 @@ def _current_revision(path: Path) -> str | None:
         raise _explain(path, exc) from None
     try:
         tables = {
-            row[0]
-            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         if "alembic_version" not in tables:
             if tables - {"sqlite_sequence"}:

@@ -28,9 +28,7 @@ def set_bodyweight(session: Session, *, athlete_id: int, date: dt.date, kg: floa
     session.commit()
 
 
-def add_race(
-    session: Session, *, athlete_id: int, name: str, date: dt.date, priority: str
-) -> Race:
+def add_race(session: Session, *, athlete_id: int, name: str, date: dt.date, priority: str) -> Race:
     race = Race(athlete_id=athlete_id, name=name, date=date, priority=priority)
     session.add(race)
     session.commit()

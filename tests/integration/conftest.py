@@ -27,14 +27,23 @@ class Result:
 class CLI:
     db: Path
 
-    def __call__(self, *args: str, db: Path | None = None, env: dict[str, str] | None = None,
-                 input: str | None = None) -> Result:
+    def __call__(
+        self,
+        *args: str,
+        db: Path | None = None,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+    ) -> Result:
         cmd = [sys.executable, "-m", "liftlog"]
         target = db if db is not None else self.db
         cmd += ["--db", str(target), *args]
         proc = subprocess.run(
-            cmd, capture_output=True, text=True, env={**os.environ, **(env or {})},
-            input=input, timeout=120,
+            cmd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            input=input,
+            timeout=120,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 

@@ -85,6 +85,8 @@ def test_any_text_parses_or_is_refused_cleanly(text: str) -> None:
     st.sampled_from([None, *[x / 2 for x in range(2, 21)]]),
     st.sampled_from([None, "L", "R"]),
 )
-def test_written_sets_read_back(weight: float, reps: int, rpe: float | None, side: str | None) -> None:
+def test_written_sets_read_back(
+    weight: float, reps: int, rpe: float | None, side: str | None
+) -> None:
     text = (f"{side}:" if side else "") + f"{weight}x{reps}" + (f"@{rpe}" if rpe else "")
     assert parse_set(text) == ParsedSet(weight, reps, None, rpe, side)
