@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from liftlog.commands import catalog, logging, races
+from liftlog.commands import catalog, logging, profile, races
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (logging, races, catalog)
+COMMAND_MODULES: tuple[ModuleType, ...] = (logging, races, catalog, profile)

@@ -145,3 +145,22 @@ class RoutineChange(SQLModel, table=True):
     athlete_id: int = Field(foreign_key="athlete.id", index=True)
     exercise_id: int = Field(foreign_key="exercise.id")
     action: str  # "add" | "drop"
+
+
+class ProgressionCache(SQLModel, table=True):
+    """The progression rules' state of one lift, folded over its sessions up to
+    `through_date`, so `liftlog next` need not replay twenty years of history.
+
+    Pure cache: triggers (revision 0003) delete a row whenever a set on or before
+    its `through_date` is added, changed or removed, or the athlete's profile,
+    bodyweight or overrides change; `engine_version` discards rows written by other
+    versions of the rules.
+    """
+
+    __tablename__ = "progression_cache"
+
+    athlete_id: int = Field(foreign_key="athlete.id", primary_key=True)
+    exercise_id: int = Field(foreign_key="exercise.id", primary_key=True)
+    through_date: dt.date
+    engine_version: str
+    state: str  # JSON from ExerciseState.to_dict()
