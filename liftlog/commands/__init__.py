@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from liftlog.commands import catalog, logging, profile, races
+from liftlog.commands import catalog, csvcmd, logging, plan, profile, races
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (logging, races, catalog, profile)
+COMMAND_MODULES: tuple[ModuleType, ...] = (logging, plan, races, catalog, profile, csvcmd)
