@@ -1,0 +1,253 @@
+"""`prescribe`: the day's strength session, from history, athlete, calendar and date.
+
+Order of decisions: pick the day (R19) → the season on it (R14–R18, B/C races) → the
+routine for that season (data/programs.toml, the athlete's adds and drops) → fold each
+exercise's history into its state (incrementally from cached states) → each exercise's
+rules (R1–R8 loaded, R10 bodyweight) → the season's adjustments (R16 taper, B races)
+→ sides (R11), warm-up (R13), plates (R9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from .bodyweight import plan_bodyweight
+from .constants import TAPER_FACTOR, TAPER_MIN_SETS, YEAR_SHARE_WEEKS
+from .fold import States, fold
+from .loaded import plan_loaded
+from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race
+from .plan import Plan, PlanContext, latest_bodyweight
+from .plates import Loader
+from .prescription import DayPrescription, ExercisePrescription, WorkSet
+from .programs import Program, default_program, routine
+from .records import side_imbalance
+from .schedule import Slot, pick_day, rest_day_warning
+from .season import SeasonStatus, season_status, year_share
+from .state import ExerciseState, is_bodyweight
+from .warmup import warmup
+
+
+def find_exercise(catalog: Mapping[str, ExerciseInfo], name: str) -> str | None:
+    """The catalog name for `name`: exact, else case-insensitive by name or alias."""
+    if name in catalog:
+        return name
+    key = name.casefold().strip()
+    for real, info in catalog.items():
+        if real.casefold() == key or any(a.casefold() == key for a in info.aliases):
+            return real
+    return None
+
+
+def history_since(date: dt.date, states: States | None) -> dt.date:
+    """The oldest session date `prescribe` reads when given `states` (the store may load less)."""
+    oldest = date - dt.timedelta(days=7 * YEAR_SHARE_WEEKS + 7)
+    if states:
+        oldest = min(oldest, min(t for _, t in states.values()) + dt.timedelta(days=1))
+    return oldest
+
+
+def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loader) -> Plan:
+    """R16 (and a B race's light days): 90% load, a set fewer (≥ 2), reps at the bottom."""
+    lo = plan.amount[0]
+    if info.category == "plyometric":
+        sets = max(1, math.ceil(plan.sets / 2))
+        volume = "plyometric volume halved"
+    else:
+        sets = max(TAPER_MIN_SETS, plan.sets - 1)
+        volume = "one set fewer"
+    load = plan.load_kg
+    text = ""
+    if plan.load_kg > 0 and not is_bodyweight(info):
+        base = plan.load_kg if plan.current_kg is None else min(plan.load_kg, plan.current_kg)
+        load = max(loader.minimum(info), loader.round_down(base * TAPER_FACTOR, info))
+        text = f"90% of {loader.fmt(base)} → {loader.fmt(load)}, "
+    cause = (
+        f"{season.b_race.name} (B) is close"
+        if season.b_race is not None and season.phase != "TAPER"
+        else "taper before your A race"
+    )
+    why = f"R16: {cause} — lighter: {text}{sets} sets ({volume}), {lo} each, no load increases."
+    return replace(
+        plan,
+        load_kg=load,
+        sets=sets,
+        amount=(lo, lo),
+        rules=(*plan.rules, "R16"),
+        why=(*plan.why, why),
+        suggestion=None,
+    )
+
+
+def _work_sets(
+    plan: Plan, info: ExerciseInfo, state: ExerciseState
+) -> tuple[tuple[WorkSet, ...], list[str], object]:
+    timed = info.measure == "seconds"
+    lo, hi = plan.amount
+
+    def one(side: str | None, match: bool = False) -> WorkSet:
+        return WorkSet(
+            reps_min=None if timed else lo,
+            reps_max=None if timed else hi,
+            weight_kg=plan.load_kg,
+            side=side,  # type: ignore[arg-type]
+            seconds_min=lo if timed else None,
+            seconds_max=hi if timed else None,
+            match_weaker=match,
+        )
+
+    if info.laterality != "unilateral":
+        return tuple(one(None) for _ in range(plan.sets)), [], None
+    last = state.last
+    imb = None
+    if last is not None and last.left is not None and last.right is not None:
+        imb = side_imbalance(last.left, last.right)
+    weak = imb.weaker if imb is not None else "L"
+    strong = "R" if weak == "L" else "L"
+    sets = tuple(ws for _ in range(plan.sets) for ws in (one(weak), one(strong, True)))
+    known = (
+        "fewer reps last session"
+        if imb is not None
+        else "left, as no side is known to be weaker yet"
+    )
+    notes = [f"R11: weaker side ({weak}, {known}) first, then match its reps with the other side."]
+    if imb is not None:
+        notes.append(imb.describe())
+    return sets, notes, imb
+
+
+def _exercise(
+    name: str,
+    info: ExerciseInfo,
+    state: ExerciseState,
+    ctx: PlanContext,
+    season: SeasonStatus,
+) -> ExercisePrescription:
+    plan = (
+        plan_bodyweight(state, info, ctx) if is_bodyweight(info) else plan_loaded(state, info, ctx)
+    )
+    if season.light:
+        plan = _lighten(plan, info, season, ctx.loader)
+    work, notes, imb = _work_sets(plan, info, state)
+    rules = plan.rules + (("R11",) if info.laterality == "unilateral" else ())
+    loaded = not is_bodyweight(info)
+    if loaded:
+        rules = (*rules, "R13")
+    return ExercisePrescription(
+        exercise=name,
+        phase=plan.phase,
+        warmup=warmup(plan.phase, plan.load_kg, info, ctx.loader) if loaded else (),
+        work=work,
+        rest_s=plan.rest_s,
+        rules=tuple(dict.fromkeys(rules)),
+        why=" ".join((*plan.why, *notes)),
+        load_kg=plan.load_kg if loaded else None,
+        plates=ctx.loader.breakdown(plan.load_kg, info) if loaded else None,
+        plate_unit=ctx.loader.units,
+        suggestion=plan.suggestion,
+        imbalance=imb,  # type: ignore[arg-type]
+    )
+
+
+def _scan(
+    history: Iterable[LoggedSet], day_hint: dt.date
+) -> tuple[list[dt.date], dict[dt.date, set[str]]]:
+    """Distinct session dates (sorted) and, near `day_hint`, what was done on each."""
+    dates: set[dt.date] = set()
+    near: dict[dt.date, set[str]] = {}
+    lo = day_hint - dt.timedelta(days=7)
+    for s in history:
+        if s.kind != "work":
+            continue
+        d = s.session_date
+        dates.add(d)
+        if d >= lo:
+            near.setdefault(d, set()).add(s.exercise)
+    return sorted(dates), near
+
+
+def prescribe(
+    date: dt.date,
+    athlete: Athlete,
+    catalog: Mapping[str, ExerciseInfo],
+    history: Sequence[LoggedSet],
+    races: Sequence[Race] = (),
+    overrides: Sequence[Override] = (),
+    program: Program | None = None,
+    only_exercise: str | None = None,
+    *,
+    states: States | None = None,
+    pick: bool = True,
+) -> DayPrescription:
+    """The next strength session on or after `date` (R19; `pick=False`: exactly `date`).
+
+    `history`: logged sets in any order; sets dated on or after the chosen day do not
+    count (a session in progress does not change its own prescription). `races`: if
+    empty, `athlete.races`. `states`: cached `(state, date_through)` per exercise from
+    `fold_states`; only later sets are folded (see `history_since` for how much history
+    is then needed).
+    """
+    all_races = tuple(races) or athlete.races
+    loader = Loader.for_athlete(athlete)
+    program = program if program is not None else default_program()
+    dates, near = _scan(history, date)
+
+    def season_at(d: dt.date) -> SeasonStatus:
+        return season_status(d, all_races, athlete.stop_days)
+
+    if pick:
+        slot = pick_day(date, athlete, dates, season_at)
+    else:
+        warning = rest_day_warning(date, athlete)
+        slot = Slot(date, season_at(date), "", (warning,) if warning else ())
+    day, season = slot.date, slot.season
+    share = year_share(dates, day)
+    if not season.lift:
+        return DayPrescription(day, False, season, (), season.why, slot.warnings, share)
+
+    warnings = list(slot.warnings)
+    if only_exercise is not None:
+        found = find_exercise(catalog, only_exercise)
+        if found is None:
+            raise ValueError(f"unknown exercise: {only_exercise}")
+        names = [found]
+    else:
+        monday = day - dt.timedelta(days=day.weekday())
+        done_week = {e for d, exs in near.items() if monday <= d < day for e in exs}
+        names = []
+        for n in routine(program, season.phase, athlete, done_week):
+            found = find_exercise(catalog, n)
+            if found is None:
+                warnings.append(f"{n} is not in the exercise catalog; left out.")
+            else:
+                names.append(found)
+    folded = fold(
+        catalog,
+        history,
+        athlete,
+        all_races,
+        overrides,
+        before=day,
+        exercises=names,
+        states=states,
+        overrides_through=day,
+    )
+    a_races = tuple(r for r in all_races if r.priority == "A")
+    bodyweight = latest_bodyweight(athlete, day)
+    exercises = []
+    for name in names:
+        info = catalog[name]
+        ctx = PlanContext(
+            date=day,
+            loader=loader,
+            race_season=season.phase in ("SPECIFIC", "TAPER"),
+            bodyweight_kg=bodyweight,
+            parent=folded.get(info.single_leg_of) if info.single_leg_of else None,
+            a_races=a_races,
+            variants=tuple(n for n, i in catalog.items() if i.single_leg_of == name),
+        )
+        exercises.append(_exercise(name, info, folded[name], ctx, season))
+    why = " ".join(p for p in (season.why, slot.why) if p)
+    return DayPrescription(day, True, season, tuple(exercises), why, tuple(warnings), share)

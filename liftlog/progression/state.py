@@ -1,0 +1,195 @@
+"""The per-exercise state the phase machine folds over sessions.
+
+`ExerciseState` holds *facts* about an exercise's history — the current working load and
+since when, the last sessions at that load, how far the phase has come — never a
+decision: what to lift next is decided from these facts and the date (loaded.py,
+bodyweight.py). That keeps the fold incremental: the store may cache a state at a date
+(`to_dict`/`from_dict` give plain JSON) and fold only the sessions after it, and a full
+replay gives the same state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from .constants import BUILD_FAILS_BEFORE_DROP, FAIL_SESSIONS, INCREASE_SLOW_SESSIONS
+from .model import ExerciseInfo, LoggedSet
+
+ExercisePhase = Literal["FORM", "BUILD", "STRENGTH", "MAINTAIN", "BODYWEIGHT"]
+# MAINTAIN is never stored: it is STRENGTH at the cap, which depends on today's bodyweight.
+StatePhase = Literal["FORM", "BUILD", "STRENGTH", "BODYWEIGHT"]
+
+LOAD_TOLERANCE_KG = 0.05  # loads closer than this are the same load (lb↔kg noise)
+RECENT_KEEP = max(BUILD_FAILS_BEFORE_DROP, FAIL_SESSIONS, INCREASE_SLOW_SESSIONS)
+
+
+def same_load(a: float, b: float) -> bool:
+    return abs(a - b) < LOAD_TOLERANCE_KG
+
+
+def is_bodyweight(info: ExerciseInfo) -> bool:
+    """R10 applies: no external load to progress (bodyweight, band) or a timed hold."""
+    return info.equipment in ("bodyweight", "band") or info.measure == "seconds"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFacts:
+    """What one session of one exercise showed (work sets only)."""
+
+    date: dt.date
+    load_kg: float  # the working load: the most used work weight (ties: the heavier)
+    sets: int  # work sets at the working load
+    min_amount: int  # fewest reps (seconds for timed) among work sets at the working load
+    max_amount: int
+    rpe_at_min: float | None  # RPE of the set with the fewest reps, if logged
+    left: int | None = None  # total reps (or seconds) per side, when sides were logged
+    right: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "load_kg": self.load_kg,
+            "sets": self.sets,
+            "min_amount": self.min_amount,
+            "max_amount": self.max_amount,
+            "rpe_at_min": self.rpe_at_min,
+            "left": self.left,
+            "right": self.right,
+        }
+
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> SessionFacts:
+        return SessionFacts(
+            date=dt.date.fromisoformat(d["date"]),
+            load_kg=float(d["load_kg"]),
+            sets=int(d["sets"]),
+            min_amount=int(d["min_amount"]),
+            max_amount=int(d["max_amount"]),
+            rpe_at_min=None if d.get("rpe_at_min") is None else float(d["rpe_at_min"]),
+            left=None if d.get("left") is None else int(d["left"]),
+            right=None if d.get("right") is None else int(d["right"]),
+        )
+
+
+def _amount(s: LoggedSet, timed: bool) -> int | None:
+    if timed:
+        return s.seconds if s.seconds is not None else s.reps
+    return s.reps
+
+
+def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | None:
+    """The facts of one session of one exercise; None when it has no usable work set.
+
+    History is the truth: when work sets were done at different weights, the working
+    load is the weight most sets used (ties: the heavier) and only those sets decide
+    whether the session "met" its reps; back-off or test sets at other weights are
+    ignored by the progression (they still count in records).
+    """
+    timed = info.measure == "seconds"
+    work = [s for s in sets if s.kind == "work" and (_amount(s, timed) or 0) > 0]
+    if not work:
+        return None
+    counts = Counter(round(s.weight_kg, 2) for s in work)
+    load = max(counts, key=lambda w: (counts[w], w))
+    at_load = [s for s in work if same_load(s.weight_kg, load)]
+    amounts = [_amount(s, timed) or 0 for s in at_load]
+    low = min(amounts)
+    rpes = [s.rpe for s, a in zip(at_load, amounts, strict=True) if a == low and s.rpe is not None]
+    left = [_amount(s, timed) or 0 for s in work if s.side == "L"]
+    right = [_amount(s, timed) or 0 for s in work if s.side == "R"]
+    return SessionFacts(
+        date=work[0].session_date,
+        load_kg=float(load),
+        sets=len(at_load),
+        min_amount=low,
+        max_amount=max(amounts),
+        rpe_at_min=max(rpes) if rpes else None,
+        left=sum(left) if left else None,
+        right=sum(right) if right else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseState:
+    """Facts about one exercise's history as of the last folded session."""
+
+    exercise: str
+    phase: StatePhase = "FORM"
+    sessions: int = 0  # normal (not taper-light) sessions folded, ever
+    last_date: dt.date | None = None  # last session of any kind
+    last_normal: dt.date | None = None  # last session that counted for progression
+    load_kg: float | None = None  # current working load (None: never lifted)
+    load_since: dt.date | None = None  # first session at the current load (R4 "last change")
+    recent: tuple[SessionFacts, ...] = ()  # last sessions AT the current load, oldest first
+    form_clean: int = 0  # R1 clean sessions
+    phase_since: dt.date | None = None  # first session in the current phase
+    phase_sessions: int = 0
+    build_last: SessionFacts | None = None  # the last BUILD session (R8)
+    target: int | None = None  # R10: reps (or seconds) to prescribe next
+    top_sessions: int = 0  # R10: sessions in a row at the top of the range
+    last_met: bool = False  # R10: the last session reached its target on every set
+
+    @property
+    def last(self) -> SessionFacts | None:
+        return self.recent[-1] if self.recent else None
+
+    def with_light_session(self, date: dt.date) -> ExerciseState:
+        return replace(self, last_date=date)
+
+    def to_dict(self) -> dict[str, Any]:
+        def iso(d: dt.date | None) -> str | None:
+            return None if d is None else d.isoformat()
+
+        return {
+            "exercise": self.exercise,
+            "phase": self.phase,
+            "sessions": self.sessions,
+            "last_date": iso(self.last_date),
+            "last_normal": iso(self.last_normal),
+            "load_kg": self.load_kg,
+            "load_since": iso(self.load_since),
+            "recent": [f.to_dict() for f in self.recent],
+            "form_clean": self.form_clean,
+            "phase_since": iso(self.phase_since),
+            "phase_sessions": self.phase_sessions,
+            "build_last": None if self.build_last is None else self.build_last.to_dict(),
+            "target": self.target,
+            "top_sessions": self.top_sessions,
+            "last_met": self.last_met,
+        }
+
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> ExerciseState:
+        def date(v: Any) -> dt.date | None:
+            return None if v is None else dt.date.fromisoformat(v)
+
+        phase = d["phase"]
+        if phase not in ("FORM", "BUILD", "STRENGTH", "BODYWEIGHT"):
+            raise ValueError(f"unknown phase {phase!r}")
+        build_last = d.get("build_last")
+        return ExerciseState(
+            exercise=str(d["exercise"]),
+            phase=phase,
+            sessions=int(d["sessions"]),
+            last_date=date(d.get("last_date")),
+            last_normal=date(d.get("last_normal")),
+            load_kg=None if d.get("load_kg") is None else float(d["load_kg"]),
+            load_since=date(d.get("load_since")),
+            recent=tuple(SessionFacts.from_dict(f) for f in d.get("recent", ())),
+            form_clean=int(d.get("form_clean", 0)),
+            phase_since=date(d.get("phase_since")),
+            phase_sessions=int(d.get("phase_sessions", 0)),
+            build_last=None if build_last is None else SessionFacts.from_dict(build_last),
+            target=None if d.get("target") is None else int(d["target"]),
+            top_sessions=int(d.get("top_sessions", 0)),
+            last_met=bool(d.get("last_met", False)),
+        )
+
+
+def initial_state(info: ExerciseInfo) -> ExerciseState:
+    """A lift never done: FORM for loaded lifts, BODYWEIGHT for R10 exercises."""
+    return ExerciseState(info.name, "BODYWEIGHT" if is_bodyweight(info) else "FORM")
