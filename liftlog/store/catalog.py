@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,8 @@ def catalog_path() -> Path:
 
 def read_catalog(raw: bytes) -> list[dict[str, Any]]:
     """Rows for the exercise table from the catalog's TOML text."""
+    import tomllib  # only when the catalog changed: keeps every other start fast
+
     doc = tomllib.loads(raw.decode("utf-8"))
     rows = []
     for entry in doc.get("exercise", []):
