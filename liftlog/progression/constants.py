@@ -122,10 +122,11 @@ SCHEDULE_HORIZON_DAYS = 42  # our choice: how far `next` looks for a lifting day
 LAYOFF_STEPS = ((182, 0.80), (56, 0.90))
 
 # --- Sessions that differ from the prescription ----------------------------------------
-# Our choice: in FORM or BUILD, a session at ≥ 2 increments above the current load with
-# every work set at ≤ 8 reps shows the athlete already trains for strength: the lift
-# moves to STRENGTH at that load.
+# Our choice: in FORM or BUILD, a session at ≥ 2 increments and ≥ 20% above the current
+# load with every work set at ≤ 8 reps shows the athlete already trains for strength:
+# the lift moves to STRENGTH at that load.
 JUMP_TO_STRENGTH_INCREMENTS = 2
+JUMP_TO_STRENGTH_MIN_RATIO = 1.2
 JUMP_TO_STRENGTH_MAX_REPS = 8
 
 # --- R9 equipment defaults --------------------------------------------------------------

@@ -211,7 +211,7 @@ def prescribe(
     if only_exercise is not None:
         found = find_exercise(catalog, only_exercise)
         if found is None:
-            raise ValueError(f"unknown exercise: {only_exercise}")
+            raise KeyError(f"unknown exercise: {only_exercise}")
         names = [found]
     else:
         monday = day - dt.timedelta(days=day.weekday())

@@ -36,6 +36,7 @@ from .constants import (
     INCREASE_SLOW_SESSIONS,
     JUMP_TO_STRENGTH_INCREMENTS,
     JUMP_TO_STRENGTH_MAX_REPS,
+    JUMP_TO_STRENGTH_MIN_RATIO,
     LAYOFF_STEPS,
     MAINTAIN_SETS,
     R8_TARGET_REPS,
@@ -112,10 +113,12 @@ def advance_loaded(
     start = start_load(info, loader)
     phase = session_phase(state, d, info, parent)
     base = state.load_kg if state.load_kg is not None else start
-    jump = JUMP_TO_STRENGTH_INCREMENTS * info.increment_kg
+    jump = max(
+        base + JUMP_TO_STRENGTH_INCREMENTS * info.increment_kg, base * JUMP_TO_STRENGTH_MIN_RATIO
+    )
     if (
         phase in ("FORM", "BUILD")
-        and facts.load_kg >= base + jump - LOAD_TOLERANCE_KG
+        and facts.load_kg >= jump - LOAD_TOLERANCE_KG
         and facts.max_amount <= JUMP_TO_STRENGTH_MAX_REPS
     ):
         phase = "STRENGTH"  # the athlete already lifts heavy: take it from there
@@ -368,12 +371,19 @@ def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> P
     rules: list[str] = []
     why: list[str] = []
     if phase == "FORM":
-        load = start
+        # history is the truth: an athlete who already learns the form above the start
+        # load (e.g. a heavier dumbbell than the lightest) keeps that load (our choice)
+        cur = state.load_kg
+        load = cur if cur is not None and cur > start + LOAD_TOLERANCE_KG else start
+        where = (
+            f"the start load ({fmt(start)})"
+            if load == start
+            else f"{fmt(load)}, the load you used (start load {fmt(start)})"
+        )
         rules.append("R1")
         why.append(
-            f"R1: learning the form at the start load ({fmt(start)}): 2 × 10–12 — "
-            f"{state.form_clean} of {FORM_CLEAN_SESSIONS} clean sessions (every set ≥ "
-            f"{FORM_CLEAN_MIN_REPS} reps) done."
+            f"R1: learning the form at {where}: 2 × 10–12 — {state.form_clean} of "
+            f"{FORM_CLEAN_SESSIONS} clean sessions (every set ≥ {FORM_CLEAN_MIN_REPS} reps) done."
         )
     elif phase == "BUILD" and r7_applies(state, info, ctx.parent):
         assert ctx.parent is not None and ctx.parent.load_kg is not None

@@ -52,7 +52,8 @@ def _table(
                 s = total + k * size
                 cand = combo + (size,) * k
                 old = grown.get(s)
-                if old is None or len(cand) < len(old):
+                # fewest plates; on a tie the heavier plates first (25 + 15 over 20 + 20)
+                if old is None or (len(cand), [-p for p in cand]) < (len(old), [-p for p in old]):
                     grown[s] = cand
         sides = grown
     totals = tuple(sorted(bar + 2 * s for s in sides))

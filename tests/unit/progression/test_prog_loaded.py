@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prog_support import D0, days, flat, loads, rx, sets
 
-from liftlog.progression import Override
+from liftlog.progression import LoggedSet, Override
 
 
 def strength_at(load: float, reps: list[int], day: int = 0) -> list:
@@ -32,7 +32,9 @@ def form_and_build(build_reps: list[int] | None = None, rpe: float | None = None
 def test_r1_fresh_athlete_back_squat_is_form_2x10_12_at_the_bar_with_one_warmup_at_the_bar():
     ex = rx(D0)
     assert ex.phase == "FORM"
-    assert [(w.reps_min, w.reps_max, w.weight_kg, w.side) for w in ex.work] == [(10, 12, 20.0, None)] * 2
+    assert [(w.reps_min, w.reps_max, w.weight_kg, w.side) for w in ex.work] == [
+        (10, 12, 20.0, None)
+    ] * 2
     assert [(w.reps, w.weight_kg) for w in ex.warmup] == [(8, 20.0)]
     assert "R1" in ex.rules and ex.why.startswith("R1:")
 
@@ -124,9 +126,18 @@ def test_r8_epley_without_rpe_assumes_rir_2():
     assert "e1RM is 35.0 kg" in ex.why
 
 
-def test_r8_uses_the_rpe_of_the_hardest_set():
-    # RPE 6 → RIR 4: 25 × (1 + 14/30) = 36.67; /1.2667 = 28.9 → 27.5; RPE 4 → RIR 6: 38.3 → 30.2 → 30
-    assert loads(rx(days(27), form_and_build([12, 11, 10], rpe=4)))[0] == 30.0
+def test_r8_uses_the_rpe_of_the_set_with_the_fewest_reps():
+    def last_build(rpes: list[float]) -> list:
+        history = form_and_build()[:-3]  # drop the last BUILD session, log it with RPEs
+        return history + [
+            LoggedSet(days(19), "Back Squat", "work", 25, reps=r, rpe=p)
+            for r, p in zip([12, 11, 10], rpes, strict=True)
+        ]
+
+    # the 10-rep set at RPE 4 → RIR 6: 25 × (1 + 16/30) = 38.3; / 1.2667 = 30.3 → 30
+    assert loads(rx(days(27), last_build([10, 10, 4])))[0] == 30.0
+    # at RPE 10 → RIR 0: 33.3 → 26.3 → 25 (the other sets' RPE does not matter)
+    assert loads(rx(days(27), last_build([4, 4, 10])))[0] == 25.0
 
 
 def test_r8_never_below_the_last_build_load():
@@ -144,7 +155,10 @@ def test_r4_exactly_13_days_holds_and_14_days_adds_5kg():
     assert loads(rx(days(13), history))[0] == 60.0
     ex = rx(days(14), history)
     assert loads(ex)[0] == 65.0
-    assert "R4: 14 days since the last load change and every work set reached 8 reps — add 5 kg" in ex.why
+    assert (
+        "R4: 14 days since the last load change and every work set reached 8 reps — add 5 kg"
+        in ex.why
+    )
 
 
 def test_r4_fast_increase_needs_every_work_set_at_8():
@@ -232,7 +246,9 @@ def test_mixed_weights_use_the_most_used_weight_and_its_sets():
 
 
 def test_warmup_only_session_does_not_count():
-    history = flat(sets(D0, "Back Squat", 20, [10, 10]), sets(days(2), "Back Squat", 20, [12], kind="warmup"))
+    history = flat(
+        sets(D0, "Back Squat", 20, [10, 10]), sets(days(2), "Back Squat", 20, [12], kind="warmup")
+    )
     assert rx(days(4), history).phase == "FORM"
 
 

@@ -1,0 +1,136 @@
+"""The phase machine as an incremental fold: cached state + later sessions == full replay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from prog_support import CATALOG, D0, days, flat, sets
+
+from liftlog.progression import (
+    Athlete,
+    ExerciseState,
+    LoggedSet,
+    Override,
+    Race,
+    advance,
+    fold,
+    fold_key,
+    fold_states,
+    initial_state,
+    prescribe,
+    to_json,
+)
+
+NAMES = ["Back Squat", "Rear-Foot-Elevated Split Squat", "Push-Up", "Side Plank", "Deadlift"]
+ATHLETE = Athlete(bodyweights=((D0, 70.0),))
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[list[LoggedSet], list[Race], list[Override]]:
+    day = D0
+    out: list[LoggedSet] = []
+    for _ in range(draw(st.integers(0, 30))):
+        day += dt.timedelta(days=draw(st.integers(1, 40)))
+        for name in draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True)):
+            info = CATALOG[name]
+            weight = (
+                0.0
+                if info.equipment == "bodyweight"
+                else draw(st.sampled_from([20, 25, 40, 60, 62.5, 80, 100]))
+            )
+            reps = draw(st.lists(st.integers(1, 14), min_size=1, max_size=4))
+            rpe = draw(st.none() | st.sampled_from([6.0, 8.0, 10.0]))
+            if info.laterality == "unilateral":
+                for side in ("L", "R"):
+                    out += sets(day, name, weight, reps, side=side, rpe=rpe)  # type: ignore[arg-type]
+            elif info.measure == "seconds":
+                out += [LoggedSet(day, name, "work", 0.0, seconds=5 * r) for r in reps]
+            else:
+                out += sets(day, name, weight, reps, rpe=rpe)
+    span = max(1, (day - D0).days)
+    races = [
+        Race(
+            f"race{i}",
+            D0 + dt.timedelta(days=draw(st.integers(0, span + 60))),
+            draw(st.sampled_from("ABC")),
+        )  # type: ignore[arg-type]
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    overrides = [
+        Override(
+            draw(st.sampled_from(NAMES)),
+            D0 + dt.timedelta(days=draw(st.integers(0, span))),
+            draw(st.sampled_from(["advance", "restart"])),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return out, races, overrides
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(histories(), st.floats(0.0, 1.0))
+def test_incremental_fold_equals_full_replay(data, cut_share: float):
+    history, races, overrides = data
+    end = max((s.session_date for s in history), default=D0) + dt.timedelta(days=3)
+    cut = D0 + dt.timedelta(days=int((end - D0).days * cut_share))
+    full = fold(CATALOG, history, ATHLETE, races, overrides, before=end)
+    cached = fold_states(CATALOG, history, ATHLETE, races, overrides, through=cut)
+    # the cache goes through JSON and back, as the store keeps it
+    cached = {
+        n: (ExerciseState.from_dict(json.loads(json.dumps(s.to_dict()))), t)
+        for n, (s, t) in cached.items()
+    }
+    tail = [s for s in history if s.session_date > cut]
+    incremental = fold(CATALOG, tail, ATHLETE, races, overrides, before=end, states=cached)
+    assert incremental == full
+    day = end
+    a = prescribe(day, ATHLETE, CATALOG, history, races, overrides, pick=False)
+    b = prescribe(day, ATHLETE, CATALOG, history, races, overrides, pick=False, states=cached)
+    assert to_json(a) == to_json(b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories())
+def test_state_round_trips_through_json(data):
+    history, races, overrides = data
+    for state in fold(CATALOG, history, ATHLETE, races, overrides, before=days(3000)).values():
+        assert ExerciseState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
+
+
+def test_advance_folds_one_session_and_ignores_warmup_only_sessions():
+    info = CATALOG["Back Squat"]
+    s0 = initial_state(info)
+    s1 = advance(s0, sets(D0, "Back Squat", 20, [10, 11]), info, Athlete())
+    assert (s1.phase, s1.form_clean, s1.load_kg, s1.load_since) == ("FORM", 1, 20.0, D0)
+    assert advance(s1, sets(days(2), "Back Squat", 20, [10], kind="warmup"), info, Athlete()) == s1
+    s2 = advance(s1, sets(days(2), "Back Squat", 20, [10, 10]), info, Athlete())
+    assert s2.phase == "BUILD" and s2.phase_sessions == 0
+
+
+def test_light_sessions_keep_the_lift_fresh_but_do_not_move_it():
+    info = CATALOG["Back Squat"]
+    s1 = advance(initial_state(info), sets(D0, "Back Squat", 60, [8, 8, 8, 8]), info, Athlete())
+    s2 = advance(s1, sets(days(5), "Back Squat", 52.5, [5, 5]), info, Athlete(), light=True)
+    assert s2.load_kg == 60.0 and s2.load_since == D0 and s2.last_date == days(5)
+    assert s2.recent == s1.recent
+
+
+def test_fold_key_changes_with_races_and_overrides_only():
+    base = fold_key(Athlete(), [], [])
+    assert fold_key(Athlete(), [], []) == base
+    assert fold_key(Athlete(), [Race("x", D0, "A")], []) != base
+    assert fold_key(Athlete(), [], [Override("Back Squat", D0, "advance")]) != base
+    assert fold_key(Athlete(bodyweights=((D0, 70.0),)), [], []) == base  # the cap is not folded
+
+
+def test_a_twenty_year_history_folds_from_a_cache_without_replaying_it():
+    history = flat(*(sets(days(3 * k), "Back Squat", 60, [8, 8, 8, 8]) for k in range(2400)))
+    end = days(3 * 2400)
+    cached = fold_states(CATALOG, history, Athlete(), through=end - dt.timedelta(days=1))
+    # with states, older sets are not even looked at: an empty history gives the same answer
+    a = prescribe(end, Athlete(), CATALOG, history, pick=False)
+    b = prescribe(end, Athlete(), CATALOG, [], pick=False, states=cached)
+    assert [e.load_kg for e in a.exercises] == [e.load_kg for e in b.exercises]
