@@ -1,0 +1,125 @@
+"""The liftlog Textual app: modes, global keys, error reporting. Screens live in screens/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from liftlog.tui.screens import MODE_BY_NAME
+from liftlog.tui.screens import MODES as SCREEN_MODES
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from liftlog.commands.common import Context
+    from liftlog.store.queries import AthleteRow
+
+#: Set to 1 by the benchmarks: quit as soon as today's prescription is on screen.
+BENCH_EXIT_ENV = "LIFTLOG_BENCH_EXIT_ON_READY"
+
+
+def _mode_factory(name: str) -> Any:
+    return lambda: MODE_BY_NAME[name].screen_class()()
+
+
+def _commands() -> Any:
+    """The command palette's provider, imported when the palette first opens."""
+    from liftlog.tui.commands import LiftlogCommands
+
+    return LiftlogCommands
+
+
+class LiftlogApp(App[int]):
+    """Log strength sessions between sets; review the history; plan the season."""
+
+    TITLE = "liftlog"
+    CSS_PATH = "app.tcss"
+    DEFAULT_MODE = "today"
+    MODES: ClassVar[dict[str, Any]] = {mode.name: _mode_factory(mode.name) for mode in SCREEN_MODES}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                mode.key,
+                f"go('{mode.name}')",
+                mode.title,
+                show=False,
+                id=f"go.{mode.name}",
+                tooltip=f"Show the {mode.title} screen",
+            )
+            for mode in SCREEN_MODES
+        ),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="List every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit liftlog (every set is saved)"),
+    ]
+
+    COMMANDS = App.COMMANDS | {_commands}
+
+    def __init__(self, ctx: Context, *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.athlete: AthleteRow = ctx.athlete
+        self._today = today
+        #: Bumped after every write, so screens know to reload when shown again.
+        self.data_version = 0
+        self.bench_exit = os.environ.get(BENCH_EXIT_ENV) == "1"
+
+    @property
+    def today(self) -> dt.date:
+        """The session's date: fixed in tests and snapshots, else the calendar's."""
+        return self._today or dt.date.today()
+
+    def action_go(self, mode: str) -> None:
+        """Switch to a top-level screen (closing any dialog first)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from liftlog.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def run_screen_action(self, mode: str | None, action: str) -> None:
+        """Run an action of a screen (switching to it first) or of the app (mode None)."""
+        if mode is None:
+            await self.run_action(action)
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.switch_mode(mode)
+        await self.run_action(action, self.screen)
+
+    def data_changed(self, *, athlete: AthleteRow | None = None) -> None:
+        """Called (on the UI thread) after a write: screens reload when next shown."""
+        if athlete is not None:
+            self.athlete = athlete
+        self.data_version += 1
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed database job becomes a notification, never a crash."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"{error}" if error else "Something went wrong.",
+                title="Could not finish that",
+                severity="error",
+                timeout=8,
+            )
+
+    def screen_for_mode(self, mode: str) -> Screen[Any] | None:
+        """The mode's base screen if it has been opened."""
+        stack = self._screen_stacks.get(mode)
+        return stack[0] if stack else None
+
+
+def run_app(ctx: Context) -> int:
+    """Run the TUI until the athlete quits; the exit code for the command line."""
+    app = LiftlogApp(ctx)
+    result = app.run()
+    return int(result or 0)

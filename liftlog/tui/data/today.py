@@ -1,0 +1,223 @@
+"""Today's session as the Today screen works it: the prescription's sets, in order,
+each with what was logged against it so far. Pure data and functions, no Textual.
+
+`load_today` runs in a worker: it asks the coach for the day's prescription (never the
+rules directly), reads the sets already logged today and matches them to the
+prescribed ones, so the cursor can start on the first set not yet done, even after a
+restart. Exercises logged today that the coach did not prescribe are added with their
+own prescription.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from liftlog.progression import DayPrescription, ExercisePrescription
+from liftlog.progression.plates import Loader, default_plates_kg, plate_breakdown
+from liftlog.store.queries import AthleteRow, ExerciseRow, list_exercises
+from liftlog.units import from_kg
+
+
+@dataclass(slots=True)
+class LoggedSet:
+    """A set in the database: what was actually lifted."""
+
+    set_id: int
+    weight_kg: float
+    reps: int | None
+    seconds: int | None
+    rpe: float | None = None
+
+
+@dataclass(slots=True)
+class PlannedSet:
+    """One prescribed set (or an extra logged one) of today's session."""
+
+    key: int  # unique within the session: the row of the set list
+    exercise: str
+    exercise_id: int
+    kind: str  # "warmup" | "work"
+    number: int  # 1-based, within its kind (per side for unilateral work)
+    side: str | None
+    weight_kg: float
+    low: int | None  # reps (or seconds for a timed set) prescribed
+    high: int | None
+    timed: bool
+    match_weaker: bool = False  # R11: the target is what the other side just did
+    done: LoggedSet | None = None
+    pending: bool = False  # written to the queue, not yet confirmed by the database
+
+    @property
+    def target(self) -> int | None:
+        """What Enter logs: the top of the prescribed range."""
+        return self.high if self.high is not None else self.low
+
+
+@dataclass(slots=True)
+class ExerciseBlock:
+    """One exercise of the day: its prescription and its sets in lifting order."""
+
+    prescription: ExercisePrescription
+    row: ExerciseRow
+    sets: list[PlannedSet] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TodayPlan:
+    """Everything the Today screen shows."""
+
+    date: dt.date
+    day: DayPrescription
+    blocks: list[ExerciseBlock]
+    sessions_this_week: int
+    athlete: AthleteRow
+
+    def sets(self) -> list[PlannedSet]:
+        return [s for block in self.blocks for s in block.sets]
+
+    def first_open(self) -> PlannedSet | None:
+        """The first set not yet logged (the cursor starts there)."""
+        return next((s for s in self.sets() if s.done is None and not s.pending), None)
+
+
+def loader_for(athlete: AthleteRow) -> Loader:
+    """The athlete's bar and plates in their own unit (R9), for plate breakdowns."""
+    plates = athlete.plates_kg or default_plates_kg(athlete.units)
+    return Loader(
+        athlete.units,
+        from_kg(athlete.bar_kg, athlete.units),
+        tuple((from_kg(size, athlete.units), pairs) for size, pairs in plates),
+    )
+
+
+def plates_per_side(athlete: AthleteRow, weight_kg: float) -> tuple[float, ...] | None:
+    """The plates on each side of the bar for a barbell load, in the athlete's unit."""
+    loader = loader_for(athlete)
+    return plate_breakdown(loader.to_units(weight_kg), loader.bar, loader.plates)
+
+
+class _Keys:
+    def __init__(self) -> None:
+        self.next = 0
+
+    def __call__(self) -> int:
+        self.next += 1
+        return self.next
+
+
+def build_block(
+    prescription: ExercisePrescription, row: ExerciseRow, keys: _Keys | None = None
+) -> ExerciseBlock:
+    """The sets of one prescribed exercise: warm-ups, then work sets in lifting order."""
+    keys = keys or _Keys()
+    block = ExerciseBlock(prescription, row)
+    timed = row.measure == "seconds"
+    for n, warm in enumerate(prescription.warmup, 1):
+        block.sets.append(
+            PlannedSet(keys(), row.name, row.id, "warmup", n, None, warm.weight_kg,
+                       warm.reps, warm.reps, timed)
+        )  # fmt: skip
+    counts: dict[str | None, int] = {}
+    for work in prescription.work:
+        counts[work.side] = counts.get(work.side, 0) + 1
+        low, high = (
+            (work.seconds_min, work.seconds_max) if timed else (work.reps_min, work.reps_max)
+        )
+        block.sets.append(
+            PlannedSet(keys(), row.name, row.id, "work", counts[work.side], work.side,
+                       work.weight_kg, low, high, timed, work.match_weaker)
+        )  # fmt: skip
+    return block
+
+
+def attach_logged(block: ExerciseBlock, logged: list[tuple[str, str | None, LoggedSet]],
+                  keys: _Keys) -> None:  # fmt: skip
+    """Mark the block's sets done by today's logged sets (kind, side, set), in order;
+    sets beyond the prescription are appended as extra rows."""
+    for kind, side, done in logged:
+        slot = next(
+            (s for s in block.sets
+             if s.done is None and s.kind == kind and (s.side == side or kind == "warmup")),
+            None,
+        )  # fmt: skip
+        if slot is None:
+            number = 1 + sum(1 for s in block.sets if s.kind == kind and s.side == side)
+            slot = PlannedSet(
+                keys(), block.row.name, block.row.id, kind, number, side, done.weight_kg,
+                done.reps, done.reps, block.row.measure == "seconds",
+            )  # fmt: skip
+            position = max(
+                (i for i, s in enumerate(block.sets) if s.kind == kind), default=len(block.sets) - 1
+            )
+            block.sets.insert(position + 1, slot)
+        slot.done = done
+    apply_matching(block)
+
+
+def apply_matching(block: ExerciseBlock) -> None:
+    """R11: a side that matches the weaker one aims for the reps the weaker side just did."""
+    previous: PlannedSet | None = None
+    for s in block.sets:
+        if s.kind != "work":
+            continue
+        if s.match_weaker and s.done is None and previous is not None and previous.done:
+            amount = previous.done.seconds if s.timed else previous.done.reps
+            if amount is not None:
+                s.low = s.high = amount
+        previous = s
+
+
+def todays_sets(
+    conn: sqlite3.Connection, athlete_id: int, date: dt.date
+) -> dict[int, list[tuple[str, str | None, LoggedSet]]]:
+    """The sets logged on `date` by exercise id, in the order they were logged."""
+    found: dict[int, list[tuple[str, str | None, LoggedSet]]] = {}
+    for set_id, ex_id, kind, side, kg, reps, secs, rpe in conn.execute(
+        "SELECT s.id, s.exercise_id, s.kind, s.side, s.weight_kg, s.reps, s.seconds, s.rpe"
+        " FROM workout_set s JOIN workout w ON w.id = s.workout_id"
+        " WHERE s.athlete_id = ? AND w.date = ? ORDER BY s.id",
+        (athlete_id, date.isoformat()),
+    ):
+        found.setdefault(ex_id, []).append((kind, side, LoggedSet(set_id, kg, reps, secs, rpe)))
+    return found
+
+
+def load_today(conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> TodayPlan:
+    """The day's plan: the coach's prescription with today's logged sets attached."""
+    from liftlog.coach import prescription_for, session_dates
+
+    day = prescription_for(conn, athlete.id, date, pick=False, today=date)
+    rows = {row.name: row for row in list_exercises(conn, athlete.id)}
+    by_id = {row.id: row for row in rows.values()}
+    logged = todays_sets(conn, athlete.id, date)
+    keys = _Keys()
+    blocks = [build_block(p, rows[p.exercise], keys) for p in day.exercises if p.exercise in rows]
+    if day.lift:
+        prescribed = {block.row.id for block in blocks}
+        for ex_id in logged:
+            if ex_id not in prescribed and ex_id in by_id:
+                extra = prescription_for(
+                    conn, athlete.id, date, exercise=by_id[ex_id].name, pick=False, today=date
+                )
+                blocks += [build_block(p, by_id[ex_id], keys) for p in extra.exercises]
+        for block in blocks:
+            attach_logged(block, logged.get(block.row.id, []), keys)
+    monday = date - dt.timedelta(days=date.weekday())
+    week = [d for d in session_dates(conn, athlete.id, monday) if d <= date]
+    return TodayPlan(date, day, blocks, len(week), athlete)
+
+
+def prescribe_one(
+    conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date, row: ExerciseRow, first_key: int
+) -> ExerciseBlock | None:
+    """The block for one more exercise added to today's session (None on a no-lift day)."""
+    from liftlog.coach import prescription_for
+
+    day = prescription_for(conn, athlete.id, date, exercise=row.name, pick=False, today=date)
+    if not day.exercises:
+        return None
+    keys = _Keys()
+    keys.next = first_key
+    return build_block(day.exercises[0], row, keys)

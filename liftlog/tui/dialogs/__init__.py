@@ -1,0 +1,1 @@
+"""Modal dialogs: forms that ask for a value and return it (they never touch the database)."""

@@ -1,0 +1,108 @@
+"""Pick any exercise of the catalog by fuzzy search over names and aliases."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.fuzzy import Matcher
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from liftlog.store.queries import ExerciseRow
+
+
+class ExercisePicker(ModalScreen[ExerciseRow | None]):
+    """Type a few letters (`rfess`, `pallof`); Enter takes the best match."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Add nothing"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, rows: list[ExerciseRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, athlete_id: int) -> None:
+        super().__init__()
+        self.athlete_id = athlete_id
+        self.rows: list[ExerciseRow] = []
+        self.shown: list[ExerciseRow] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker") as box:
+            box.border_title = "Add an exercise to today"
+            yield Input(placeholder="search the catalog…", id="query")
+            yield OptionList(id="matches")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        from liftlog.store.db import connect
+        from liftlog.store.queries import list_exercises
+        from liftlog.tui.app import LiftlogApp
+
+        app = self.app
+        assert isinstance(app, LiftlogApp)
+        conn = connect(app.ctx.db.path)
+        try:
+            rows = list_exercises(conn, self.athlete_id)
+        finally:
+            conn.close()
+        self.post_message(self.Loaded(rows))
+
+    def on_exercise_picker_loaded(self, message: Loaded) -> None:
+        self.rows = message.rows
+        self._filter(self.query_one("#query", Input).value)
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._filter(event.value)
+
+    def _filter(self, query: str) -> None:
+        matches = self.query_one("#matches", OptionList)
+        if query.strip():
+            matcher = Matcher(query.strip())
+            scored = []
+            for row in self.rows:
+                score = max(matcher.match(name) for name in (row.name, *row.aliases))
+                if score > 0:
+                    scored.append((score, row))
+            scored.sort(key=lambda pair: (-pair[0], pair[1].name))
+            self.shown = [row for _, row in scored[:30]]
+        else:
+            self.shown = list(self.rows)
+        matches.set_options(
+            Option(f"{row.name}  [dim]{row.category} · {row.equipment}[/dim]") for row in self.shown
+        )
+        if self.shown:
+            matches.highlighted = 0
+
+    def action_move(self, step: int) -> None:
+        matches = self.query_one("#matches", OptionList)
+        if self.shown:
+            current = matches.highlighted or 0
+            matches.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        index = self.query_one("#matches", OptionList).highlighted
+        if self.shown and index is not None:
+            self.dismiss(self.shown[index])
+
+    @on(OptionList.OptionSelected, "#matches")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.shown[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

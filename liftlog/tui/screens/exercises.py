@@ -1,0 +1,166 @@
+"""The Exercises screen: the catalog by category, each exercise's details, add your own."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Static, Tree
+
+from liftlog.store.queries import ExerciseRow, list_exercises
+from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.units import format_weight
+
+CATEGORIES = ("general", "functional", "plyometric", "core", "prehab")
+CATEGORY_HELP = {
+    "general": "General strength, early in the season (R14)",
+    "functional": "Single-leg and running-specific, as the A race nears (R15)",
+    "plyometric": "Jumps, hops and drills; halved in the taper (R16)",
+    "core": "Trunk: anti-rotation and rotation",
+    "prehab": "Light, focused, higher-rep work",
+}
+
+
+class ExercisesScreen(LiftlogScreen):
+    """Browse the catalog; `n` adds an exercise of your own."""
+
+    MODE = "exercises"
+    CSS_PATH = "exercises.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "new_exercise",
+            "New exercise",
+            id="exercises.new",
+            tooltip="Add an exercise of your own to the catalog",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, exercises: list[ExerciseRow]) -> None:
+            super().__init__()
+            self.exercises = exercises
+
+    class Added(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._exercises: list[ExerciseRow] = []
+        self._select_name: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_chrome_top()
+        with Horizontal():
+            tree: Tree[ExerciseRow | None] = Tree("Catalog", id="catalog", classes="panel")
+            tree.show_root = False
+            tree.border_title = "Catalog"
+            yield tree
+            with VerticalScroll(id="details", classes="panel") as details:
+                details.border_title = "Details"
+                yield Static("Loading the catalog…", id="details-body")
+        yield from self.compose_chrome_bottom()
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="exercises-load")
+    def load(self) -> None:
+        with self.reading() as conn:
+            exercises = list_exercises(conn, self.liftlog.athlete.id)
+        self.post_message(self.Loaded(exercises))
+
+    def on_exercises_screen_loaded(self, message: Loaded) -> None:
+        self._exercises = message.exercises
+        tree: Tree[ExerciseRow | None] = self.query_one("#catalog", Tree)
+        tree.clear()
+        select_line = None
+        for category in CATEGORIES:
+            rows = [e for e in message.exercises if e.category == category]
+            branch = tree.root.add(f"{category.title()} ({len(rows)})", data=None, expand=True)
+            for row in rows:
+                label = f"{row.name} ·yours" if row.is_own else row.name
+                node = branch.add_leaf(label, data=row)
+                if row.name == self._select_name:
+                    select_line = node
+        if select_line is not None:
+            tree.move_cursor(select_line)
+        elif tree.root.children and tree.root.children[0].children:
+            tree.move_cursor(tree.root.children[0].children[0])
+        tree.focus()
+
+    @on(Tree.NodeHighlighted, "#catalog")
+    def show_details(self, event: Tree.NodeHighlighted[ExerciseRow | None]) -> None:
+        body = self.query_one("#details-body", Static)
+        row = event.node.data
+        if row is None:
+            category = str(event.node.label).split(" (")[0].lower()
+            body.update(CATEGORY_HELP.get(category, ""))
+            return
+        body.update(self._details(row))
+
+    def _details(self, row: ExerciseRow) -> Table:
+        units = self.liftlog.athlete.units
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("Name", row.name + ("  (your own)" if row.is_own else ""))
+        if row.aliases:
+            table.add_row("Also", ", ".join(row.aliases))
+        table.add_row("Category", f"{row.category} — {CATEGORY_HELP.get(row.category, '')}")
+        table.add_row("Equipment", row.equipment)
+        sides = (
+            "one side at a time, logged L/R (R11)"
+            if row.laterality == "unilateral"
+            else ("both sides together")
+        )
+        table.add_row("Sides", sides)
+        table.add_row("Measure", "seconds" if row.measure == "seconds" else "reps")
+        if row.equipment not in ("bodyweight", "band"):
+            table.add_row("Step", format_weight(row.increment_kg, units))
+        if row.range_min is not None and row.range_max is not None:
+            unit = "s" if row.measure == "seconds" else " reps"
+            table.add_row("Range", f"{row.range_min}–{row.range_max}{unit} (R10)")
+        if row.cap_ratio:
+            table.add_row("Cap", f"{row.cap_ratio:g} × bodyweight (R6)")
+        if row.harder:
+            table.add_row("Harder", row.harder)
+        if row.single_leg_of:
+            table.add_row("Single-leg of", row.single_leg_of)
+        return table
+
+    def action_new_exercise(self) -> None:
+        from liftlog.tui.dialogs.exercise_form import ExerciseForm
+
+        taken = {e.name.casefold() for e in self._exercises} | {
+            a.casefold() for e in self._exercises for a in e.aliases
+        }
+        self.app.push_screen(ExerciseForm(taken, self.liftlog.athlete.units), self._save)
+
+    def _save(self, new: object) -> None:
+        from liftlog.tui.data.edits import NewExercise
+
+        if isinstance(new, NewExercise):
+            self._add(new)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="exercises-write")
+    def _add(self, new: object) -> None:
+        from liftlog.tui.data.edits import NewExercise, add_exercise
+
+        assert isinstance(new, NewExercise)
+        add_exercise(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, new=new)
+        self.post_message(self.Added(new.name))
+
+    def on_exercises_screen_added(self, message: Added) -> None:
+        self.liftlog.data_changed()
+        self._seen_version = self.liftlog.data_version
+        self._select_name = message.name
+        self.notify(f"{message.name} is in your catalog.", title="Exercise added")
+        self.load()

@@ -1,0 +1,17 @@
+"""Placeholder."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from liftlog.tui.screens.base import LiftlogScreen
+
+
+class ProfileScreen(LiftlogScreen):
+    MODE = "profile"
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_chrome_top()
+        yield Static("soon")
+        yield from self.compose_chrome_bottom()

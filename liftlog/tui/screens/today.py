@@ -1,0 +1,470 @@
+"""The Today screen: the day's prescription, logged set by set between sets.
+
+Enter logs the highlighted set as prescribed; a typed number then Enter logs it with
+that many reps (seconds for a timed set); `w` changes the load, `u` undoes the last
+set, `a` adds any catalog exercise. Each set is committed by a worker the moment it
+is logged (see `data.edits`), and the rest timer starts after every work set.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import deque
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from liftlog.setgrammar import ParsedSet, SetError, parse_set
+from liftlog.store.queries import ExerciseRow
+from liftlog.tui.data.today import ExerciseBlock, LoggedSet, PlannedSet, TodayPlan
+from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.widgets.rest_timer import RestTimer
+from liftlog.tui.widgets.season_line import SeasonLine, season_text
+from liftlog.tui.widgets.set_list import SetList, amount_text, load_text, set_label
+
+#: What may be typed before Enter: reps (or seconds), optionally @RPE.
+_TYPED = re.compile(r"^(\d{1,4})(?:@(\d{1,2}(?:[.,]5)?))?$")
+_TYPED_CHARS = set("0123456789@.,")
+
+
+class TodayScreen(LiftlogScreen):
+    """Today's session. The first screen the app opens on."""
+
+    MODE = "today"
+    CSS_PATH = "today.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "log", "Log set", id="today.log",
+                tooltip="Log the highlighted set as prescribed (or with the reps you typed)"),
+        Binding("w", "edit_load", "Load", id="today.load",
+                tooltip="Change the load of this set and the sets after it"),
+        Binding("u", "undo", "Undo", id="today.undo", tooltip="Delete the set logged last today"),
+        Binding("a", "add_exercise", "Add exercise", id="today.add",
+                tooltip="Add any catalog exercise to today's session (fuzzy search)"),
+        Binding("space", "skip_rest", "Skip rest", id="today.skip_rest",
+                tooltip="Stop the rest timer"),
+        Binding("escape", "clear_typed", "Clear", id="today.clear", show=False,
+                tooltip="Forget the number typed so far"),
+    ]  # fmt: skip
+
+    class Loaded(Message):
+        def __init__(self, plan: TodayPlan) -> None:
+            super().__init__()
+            self.plan = plan
+
+    class Logged(Message):
+        def __init__(self, key: int, set_id: int) -> None:
+            super().__init__()
+            self.key = key
+            self.set_id = set_id
+
+    class LogFailed(Message):
+        def __init__(self, key: int, error: str) -> None:
+            super().__init__()
+            self.key = key
+            self.error = error
+
+    class Undone(Message):
+        def __init__(self, set_id: int | None) -> None:
+            super().__init__()
+            self.set_id = set_id
+
+    class BlockAdded(Message):
+        def __init__(self, block: ExerciseBlock | None, name: str) -> None:
+            super().__init__()
+            self.block = block
+            self.name = name
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: TodayPlan | None = None
+        self.typed = ""
+        self._writes: deque[Callable[[], Message]] = deque()
+        self._write_lock = threading.Lock()
+        self._first_load = True
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_chrome_top()
+        yield SeasonLine("Reading today's session…", id="season")
+        yield Static("", id="warnings")
+        with Vertical(id="session", classes="panel"):
+            yield SetList(id="sets")
+            yield Static("", id="no-lift")
+        yield Static("", id="entry")
+        yield RestTimer(id="rest")
+        yield from self.compose_chrome_bottom()
+
+    # --- loading ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today-load")
+    def load(self) -> None:
+        from liftlog.tui.data.today import load_today
+
+        app = self.liftlog
+        if self._first_load:  # the connection opened at start-up: no second open
+            self._first_load = False
+            plan = load_today(app.ctx.conn, app.athlete, app.today)
+        else:
+            with self.reading() as conn:
+                plan = load_today(conn, app.athlete, app.today)
+        self.post_message(self.Loaded(plan))
+
+    def on_today_screen_loaded(self, message: Loaded) -> None:
+        plan = self.plan = message.plan
+        day = plan.day
+        self.query_one(SeasonLine).update(season_text(day.season, plan.sessions_this_week))
+        warnings = self.query_one("#warnings", Static)
+        warnings.update(Content("\n").join(Content.styled(f"! {w}", "$text-warning")
+                                           for w in day.warnings))  # fmt: skip
+        warnings.display = bool(day.warnings)
+        panel = self.query_one("#session")
+        panel.border_title = day.date.strftime("%A %-d %B %Y")
+        sets = self.query_one(SetList)
+        no_lift = self.query_one("#no-lift", Static)
+        sets.display = day.lift
+        no_lift.display = not day.lift
+        if day.lift:
+            sets.show_plan(plan)
+            sets.move_to(plan.first_open())
+            sets.focus()
+            panel.border_subtitle = f"{len(plan.blocks)} exercises"
+        else:
+            no_lift.update(self._no_lift_text(plan))
+            panel.border_subtitle = ""
+        self._show_entry()
+        if self.liftlog.bench_exit:
+            self.call_after_refresh(self.app.exit)
+        else:
+            self._warm_writes()
+
+    @staticmethod
+    def _no_lift_text(plan: TodayPlan) -> Content:
+        season = plan.day.season
+        lines = [
+            Content.styled("No lifting today.", "bold $text-warning"),
+            Content(""),
+            Content(season.why),
+        ]
+        if season.resumes_on is not None:
+            lines += [Content(""), Content.styled(
+                f"Lifting resumes on {season.resumes_on.strftime('%A %-d %B %Y')}.", "bold"
+            )]  # fmt: skip
+        return Content("\n").join(lines)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today-warm")
+    def _warm_writes(self) -> None:
+        from liftlog.tui.data.edits import warm_up
+
+        warm_up()
+
+    # --- the entry line ----------------------------------------------------------------
+
+    def _show_entry(self, error: str | None = None) -> None:
+        entry = self.query_one("#entry", Static)
+        entry.set_class(error is not None, "-error")
+        if error is not None:
+            entry.update(Content.styled(error, "bold $text-error"))
+            return
+        current = self.query_one(SetList).current if self._lifting else None
+        if current is None:
+            entry.update(Content.styled("a adds an exercise · ? lists every key", "$text-muted"))
+            return
+        if current.done is not None:
+            entry.update(Content.styled(
+                f"{current.exercise} {set_label(current)} is logged · u undoes the last set",
+                "$text-muted",
+            ))  # fmt: skip
+            return
+        what = "seconds" if current.timed else "reps"
+        if self.typed:
+            entry.update(
+                Content.assemble(
+                    Content.styled(f"{what}: ", "bold"),
+                    Content.styled(self.typed + "▏", "bold reverse"),
+                    Content.styled("  Enter logs · Esc clears", "$text-muted"),
+                )
+            )
+            return
+        target = (
+            amount_text(current, done=False)
+            if current.target is None
+            else (f"{current.target}{' s' if current.timed else ''}")
+        )
+        load = load_text(current.weight_kg, self.liftlog.athlete.units)
+        entry.update(Content.assemble(
+            Content.styled("Enter", "bold"), f" logs {target} × {load}",
+            Content.styled(f" · type {what} then Enter to change · w load · u undo", "$text-muted"),
+        ))  # fmt: skip
+
+    @on(SetList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.typed = ""
+        self._show_entry()
+
+    @property
+    def _lifting(self) -> bool:
+        """True when there are sets to log (a no-lift day has none)."""
+        return self.plan is not None and bool(self.plan.blocks)
+
+    def on_key(self, event: events.Key) -> None:
+        if not self._lifting:
+            return
+        if event.character and event.character in _TYPED_CHARS:
+            event.stop()
+            self.typed = (self.typed + event.character)[:8]
+            self._show_entry()
+        elif event.key == "backspace" and self.typed:
+            event.stop()
+            self.typed = self.typed[:-1]
+            self._show_entry()
+
+    def action_clear_typed(self) -> None:
+        self.typed = ""
+        self._show_entry()
+
+    # --- logging -----------------------------------------------------------------------
+
+    def _parse_typed(self, s: PlannedSet) -> ParsedSet:
+        """The set as typed (reps or seconds, optional @RPE), or a SetError saying why not."""
+        typed = self.typed.strip()
+        match = _TYPED.match(typed)
+        if match is None:
+            what = "seconds" if s.timed else "reps"
+            raise SetError(f"{typed!r} is not a number of {what}; type e.g. 8 or 8@7.5.")
+        amount, rpe = match[1], match[2]
+        text = f"{amount}s" if s.timed else f"x{amount}"
+        if rpe:
+            text += f"@{rpe}"
+        try:
+            parsed = parse_set(text)
+        except SetError as exc:
+            raise SetError(str(exc).replace(repr(text), repr(typed))) from None
+        return ParsedSet(s.weight_kg, parsed.reps, parsed.seconds, parsed.rpe, s.side)
+
+    def action_log(self) -> None:
+        if not self._lifting:
+            return
+        sets = self.query_one(SetList)
+        s = sets.current
+        if s is None:
+            return
+        if s.done is not None or s.pending:
+            self.typed = ""
+            self._show_entry(f"{s.exercise} {set_label(s)} is already logged; u undoes it.")
+            return
+        try:
+            if self.typed:
+                parsed = self._parse_typed(s)
+            elif s.target is None:
+                raise SetError("Type the reps first, then Enter.")
+            else:
+                amount = s.target
+                parsed = ParsedSet(
+                    s.weight_kg,
+                    None if s.timed else amount,
+                    amount if s.timed else None,
+                    None,
+                    s.side,
+                )
+        except SetError as exc:
+            self._show_entry(str(exc))
+            return
+        self.typed = ""
+        s.pending = True
+        s.done = LoggedSet(0, parsed.weight_kg, parsed.reps, parsed.seconds, parsed.rpe)
+        block = sets.block_of(s)
+        from liftlog.tui.data.today import apply_matching
+
+        apply_matching(block)
+        sets.refresh_block(block)
+        self._queue(self._log_job(s, parsed))
+        nxt = self._next_open(s)
+        sets.move_to(nxt)
+        if s.kind == "work":
+            label = f"{nxt.exercise} {set_label(nxt)}" if nxt else ""
+            self.query_one(RestTimer).start(block.prescription.rest_s, label)
+        self._show_entry()
+
+    def _next_open(self, after: PlannedSet) -> PlannedSet | None:
+        assert self.plan is not None
+        order = self.plan.sets()
+        i = order.index(after)
+        return next(
+            (s for s in order[i + 1 :] + order[:i] if s.done is None and not s.pending), None
+        )
+
+    def _log_job(self, s: PlannedSet, parsed: ParsedSet) -> Callable[[], Message]:
+        app = self.liftlog
+        athlete_id, date = app.athlete.id, app.today
+
+        def job() -> Message:
+            from liftlog.tui.data.edits import log_set
+
+            try:
+                set_id = log_set(app.ctx.db, athlete_id=athlete_id, exercise_id=s.exercise_id,
+                                 date=date, kind=s.kind, parsed=parsed)  # fmt: skip
+            except Exception as exc:  # shown to the athlete; the set stays unlogged
+                return self.LogFailed(s.key, f"{s.exercise} {set_label(s)} was not saved: {exc}")
+            return self.Logged(s.key, set_id)
+
+        return job
+
+    def _queue(self, job: Callable[[], Message]) -> None:
+        self._writes.append(job)
+        self._drain()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today-write")
+    def _drain(self) -> None:
+        """Run the queued writes in order; a newer drain waits for this one to finish."""
+        with self._write_lock:
+            while self._writes:
+                self.post_message(self._writes.popleft()())
+
+    def _set_by_key(self, key: int) -> PlannedSet | None:
+        if self.plan is None:
+            return None
+        return next((s for s in self.plan.sets() if s.key == key), None)
+
+    def on_today_screen_logged(self, message: Logged) -> None:
+        s = self._set_by_key(message.key)
+        if s is None or s.done is None:
+            return
+        s.pending = False
+        s.done.set_id = message.set_id
+        self.query_one(SetList).refresh_set(s)
+        self.liftlog.data_changed()
+        self._seen_version = self.liftlog.data_version
+        self._show_entry()
+
+    def on_today_screen_log_failed(self, message: LogFailed) -> None:
+        s = self._set_by_key(message.key)
+        if s is not None:
+            s.pending, s.done = False, None
+            self.query_one(SetList).refresh_set(s)
+            self.query_one(SetList).move_to(s)
+        self.notify(message.error, title="Not saved", severity="error", timeout=10)
+
+    # --- undo, load, rest, add ---------------------------------------------------------
+
+    def action_undo(self) -> None:
+        app = self.liftlog
+        athlete_id, date = app.athlete.id, app.today
+
+        def job() -> Message:
+            from liftlog.tui.data.edits import undo_last
+
+            undone = undo_last(app.ctx.db, athlete_id=athlete_id, date=date)
+            return self.Undone(None if undone is None else undone.set_id)
+
+        self.typed = ""
+        self._queue(job)
+
+    def on_today_screen_undone(self, message: Undone) -> None:
+        if message.set_id is None:
+            self.notify("Nothing logged today to undo.", severity="warning")
+            return
+        self.liftlog.data_changed()
+        self._seen_version = self.liftlog.data_version
+        s = next((x for x in self.plan.sets() if x.done and x.done.set_id == message.set_id),
+                 None) if self.plan else None  # fmt: skip
+        self.query_one(RestTimer).skip()
+        if s is None:
+            self.notify("Removed the last set logged today.", title="Undone")
+            self.load()
+            return
+        s.done = None
+        sets = self.query_one(SetList)
+        block = sets.block_of(s)
+        for other in block.sets:  # a matched side aims at the prescription again
+            if other.match_weaker and other.done is None:
+                original = next((w for w in block.prescription.work if w.side == other.side), None)
+                if original is not None:
+                    other.low, other.high = (
+                        (original.seconds_min, original.seconds_max) if other.timed
+                        else (original.reps_min, original.reps_max)
+                    )  # fmt: skip
+        from liftlog.tui.data.today import apply_matching
+
+        apply_matching(block)
+        sets.refresh_block(block)
+        sets.move_to(s)
+        self.notify(f"{s.exercise} {set_label(s)} removed.", title="Undone")
+        self._show_entry()
+
+    def action_skip_rest(self) -> None:
+        self.query_one(RestTimer).skip()
+
+    def action_edit_load(self) -> None:
+        from liftlog.tui.dialogs.load_dialog import LoadDialog
+
+        s = self.query_one(SetList).current if self._lifting else None
+        if s is None or s.done is not None:
+            self._show_entry("Highlight a set not yet logged to change its load.")
+            return
+
+        def apply(kg: float | None) -> None:
+            if kg is None:
+                return
+            sets = self.query_one(SetList)
+            block = sets.block_of(s)
+            start = block.sets.index(s)
+            for other in block.sets[start:]:
+                if other.done is None and other.kind == s.kind and (other is s or s.kind == "work"):
+                    other.weight_kg = kg
+            sets.refresh_block(block)
+            self._show_entry()
+
+        self.app.push_screen(LoadDialog(s, self.liftlog.athlete.units), apply)
+
+    def action_add_exercise(self) -> None:
+        from liftlog.tui.dialogs.exercise_picker import ExercisePicker
+
+        self.app.push_screen(ExercisePicker(self.liftlog.athlete.id), self._add_picked)
+
+    def _add_picked(self, row: ExerciseRow | None) -> None:
+        if row is None or self.plan is None:
+            return
+        for block in self.plan.blocks:
+            if block.row.id == row.id:
+                self.query_one(SetList).move_to(
+                    next((s for s in block.sets if s.done is None), block.sets[0])
+                )
+                self.notify(f"{row.name} is already in today's session.")
+                return
+        self._prescribe_added(row, max((s.key for s in self.plan.sets()), default=0))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today-add")
+    def _prescribe_added(self, row: ExerciseRow, first_key: int) -> None:
+        from liftlog.tui.data.today import prescribe_one
+
+        app = self.liftlog
+        with self.reading() as conn:
+            block = prescribe_one(conn, app.athlete, app.today, row, first_key)
+        self.post_message(self.BlockAdded(block, row.name))
+
+    def on_today_screen_block_added(self, message: BlockAdded) -> None:
+        if self.plan is None:
+            return
+        if message.block is None:
+            self.notify(f"No prescription for {message.name} today.", severity="warning")
+            return
+        self.plan.blocks.append(message.block)
+        if not self.plan.day.lift:
+            self.notify("Today is not a lifting day; the sets are logged anyway.")
+        self.query_one("#no-lift").display = False
+        sets = self.query_one(SetList)
+        sets.display = True
+        sets.show_plan(self.plan)
+        sets.move_to(message.block.sets[0] if message.block.sets else None)
+        sets.focus()
+        self.notify(f"{message.name} added to today's session.", title="Added")

@@ -1,0 +1,1 @@
+"""Reusable widgets: the navigation bar, the season line, the set list, the rest timer, charts."""
