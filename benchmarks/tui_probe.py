@@ -1,0 +1,99 @@
+"""Child process of `benchmarks.run`: time opening one exercise's history in the TUI.
+
+    python -m benchmarks.tui_probe --db HISTORY.sqlite3 [--exercise "Back Squat"]
+
+Starts liftlog's app headless (Textual's `run_test`, 120×40) on the given history,
+waits until the Today screen has loaded, then times opening the exercise's history
+until its workers are done and the screen has refreshed. Prints one JSON object:
+`{"history_ms", "sql_ms", "how"}`, or `{"error", "unavailable"}`. The parent reads
+this process's peak memory from wait4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SIZE = (120, 40)
+
+
+def _sql_floor(db: Path, exercise: str) -> float:
+    """ms for SQLite alone to list the exercise's sessions (date, top set, sets)."""
+    conn = sqlite3.connect(db)
+    began = time.perf_counter()
+    conn.execute(
+        "SELECT w.date, MAX(s.weight_kg), COUNT(*) FROM workout_set s"
+        " JOIN workout w ON w.id = s.workout_id JOIN exercise e ON e.id = s.exercise_id"
+        " WHERE e.name = ? AND s.kind = 'work' GROUP BY s.workout_id ORDER BY w.date",
+        (exercise,),
+    ).fetchall()
+    elapsed = (time.perf_counter() - began) * 1000
+    conn.close()
+    return elapsed
+
+
+async def _settle(app: Any, pilot: Any) -> None:
+    """Until no worker is running and the screen has refreshed."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
+
+
+async def _open_history(app: Any, pilot: Any, exercise: str) -> str:
+    """Open the exercise's history the way a person would; say how it was done."""
+    await app.run_action("go('history')")
+    await _settle(app, pilot)
+    screen = app.screen
+    for name in ("show_exercise", "open_exercise", "select_exercise"):
+        method = getattr(screen, name, None)
+        if callable(method):
+            outcome = method(exercise)
+            if asyncio.iscoroutine(outcome):
+                await outcome
+            await _settle(app, pilot)
+            return f"history mode, then {type(screen).__name__}.{name}({exercise!r})"
+    raise LookupError(
+        f"{type(screen).__name__} has no show_exercise/open_exercise/select_exercise(name)"
+    )
+
+
+async def probe(db: Path, exercise: str) -> dict[str, object]:
+    if importlib.util.find_spec("liftlog.tui.app") is None:
+        return {"error": "the TUI is not in this build yet", "unavailable": True}
+    from liftlog.commands.common import open_context
+    from liftlog.tui.app import LiftlogApp
+
+    ctx = open_context(argparse.Namespace(db=str(db)))
+    app = LiftlogApp(ctx)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(app, pilot)
+        began = time.perf_counter()
+        try:
+            how = await _open_history(app, pilot, exercise)
+        except LookupError as exc:
+            return {"error": str(exc), "unavailable": True}
+        elapsed = (time.perf_counter() - began) * 1000
+    return {"history_ms": elapsed, "sql_ms": _sql_floor(db, exercise), "how": how}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.tui_probe")
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--exercise", default="Back Squat")
+    args = parser.parse_args()
+    answer = asyncio.run(probe(args.db, args.exercise))
+    json.dump(answer, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

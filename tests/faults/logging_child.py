@@ -1,0 +1,60 @@
+"""A child process that logs sets one at a time through liftlog's own store code,
+printing `id weight_kg reps` of each set the moment its commit returns.
+
+    python -m tests.faults.logging_child DB [--count N] [--tag TEXT] [--wait-for FILE]
+
+Without --count it logs until it is killed. With --wait-for it starts only once that
+file exists, so two children can start writing at the same moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import sys
+import time
+from pathlib import Path
+
+from liftlog.setgrammar import ParsedSet
+from liftlog.store.catalog import sync_catalog
+from liftlog.store.db import open_database
+from liftlog.store.queries import ensure_athlete
+from liftlog.store.writes import log_sets
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--count", type=int, default=0)
+    parser.add_argument("--tag", default="")
+    parser.add_argument("--wait-for", type=Path)
+    args = parser.parse_args()
+    db = open_database(args.db)
+    conn = db.connect()
+    sync_catalog(conn)
+    athlete_id = ensure_athlete(conn)
+    (squat,) = conn.execute("SELECT id FROM exercise WHERE name = 'Back Squat'").fetchone()
+    conn.close()
+    if args.wait_for is not None:
+        while not args.wait_for.exists():
+            time.sleep(0.005)
+    numbers = range(1, args.count + 1) if args.count else itertools.count(1)
+    with db.session() as session:
+        for i in numbers:
+            weight, reps = 20.0 + (i % 40) * 2.5, 1 + i % 12
+            [row] = log_sets(
+                session,
+                athlete_id=athlete_id,
+                exercise_id=squat,
+                date=dt.date(2026, 1, 1) + dt.timedelta(days=i // 30),
+                sets=[("work", ParsedSet(weight, reps, None, None, None))],
+                note=args.tag,
+            )
+            print(row.id, row.weight_kg, row.reps, flush=True)
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
