@@ -1,6 +1,6 @@
 """liftlog.progression — the coaching rules of SPEC.md as pure functions.
 
-No database, no Textual, no Rich: the store turns rows into the dataclasses of
+No database, no Textual, no Rich: the store turns rows into the NamedTuples of
 `model`, calls `prescribe`, and the CLI/TUI render the result (`to_json`,
 `format_text`). Constants the seeds leave open live in `constants`.
 """

@@ -9,8 +9,6 @@ goes on from what they did.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .constants import (
     BODYWEIGHT_REPS,
     BODYWEIGHT_SETS,
@@ -48,8 +46,7 @@ def advance_bodyweight(
     done = facts.min_amount
     new_target = min(hi, max(target, done) + step(info)) if done >= target else target
     top = state.top_sessions + 1 if done >= hi else 0
-    return replace(
-        state,
+    return state._replace(
         phase="BODYWEIGHT",
         sessions=state.sessions + 1,
         last_date=facts.date,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from .bodyweight import plan_bodyweight
 from .constants import TAPER_FACTOR, TAPER_MIN_SETS, YEAR_SHARE_WEEKS
@@ -70,8 +69,7 @@ def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loade
         else "taper before your A race"
     )
     why = f"R16: {cause} — lighter: {text}{sets} sets ({volume}), {lo} each, no load increases."
-    return replace(
-        plan,
+    return plan._replace(
         load_kg=load,
         sets=sets,
         amount=(lo, lo),

@@ -14,9 +14,7 @@ should drop its cache when those change (`fold_key` gives a fingerprint to compa
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from .bodyweight import advance_bodyweight
 from .loaded import advance_loaded
@@ -61,21 +59,22 @@ def apply_override(
     if is_bodyweight(info):
         return state
     if override.kind == "restart":
-        return replace(
-            initial_state(info),
+        return initial_state(info)._replace(
             sessions=state.sessions,
             last_date=state.last_date,
             last_normal=state.last_normal,
         )
     if state.phase == "FORM":
-        return replace(state, phase="BUILD", phase_since=None, phase_sessions=0)
+        return state._replace(phase="BUILD", phase_since=None, phase_sessions=0)
     if state.phase == "BUILD":  # the next plan enters STRENGTH by R8 from the last BUILD session
-        return replace(state, phase="STRENGTH", phase_since=None, phase_sessions=0)
+        return state._replace(phase="STRENGTH", phase_since=None, phase_sessions=0)
     return state
 
 
 def fold_key(athlete: Athlete, races: Iterable[Race], overrides: Iterable[Override]) -> str:
     """A fingerprint of what, besides the sets, a cached state depends on."""
+    import hashlib  # here, not at the top: `liftlog next` must start fast
+
     parts = [
         repr((athlete.units, athlete.bar_kg, athlete.plates_kg, athlete.stop_days)),
         repr(sorted((r.date, r.priority, r.name) for r in races)),

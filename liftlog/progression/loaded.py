@@ -12,7 +12,6 @@ Two halves that share `session_phase`:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from .constants import (
     BUILD_FAILS_BEFORE_DROP,
@@ -133,8 +132,7 @@ def advance_loaded(
         and facts.min_amount >= FORM_CLEAN_MIN_REPS
         and facts.load_kg >= start - LOAD_TOLERANCE_KG
     )
-    new = replace(
-        state,
+    new = state._replace(
         phase=phase,
         sessions=state.sessions + 1,
         last_date=d,
@@ -148,7 +146,7 @@ def advance_loaded(
         build_last=facts if phase == "BUILD" else state.build_last,
     )
     if phase == "FORM" and new.form_clean >= FORM_CLEAN_SESSIONS:
-        new = replace(new, phase="BUILD", phase_since=None, phase_sessions=0)
+        new = new._replace(phase="BUILD", phase_since=None, phase_sessions=0)
     return new
 
 

@@ -1,16 +1,16 @@
 """Plain data the progression rules read and return.
 
-Everything here is a frozen dataclass of built-in types, so the rules stay pure
-functions: the store turns database rows into these, the TUI and the CLI turn the
-results into text. Nothing in `liftlog.progression` imports the database, Textual
+Everything here is an immutable NamedTuple of built-in types (cheaper to define
+than a dataclass, so importing the rules stays fast) and the rules are pure
+functions of them: the store turns database rows into these, the TUI and the CLI
+turn the results into text. Nothing in `liftlog.progression` imports the database, Textual
 or Rich (a test holds that). Weights are always kilograms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Units = Literal["kg", "lb"]
 Category = Literal["general", "functional", "plyometric", "core", "prehab"]
@@ -24,8 +24,7 @@ Priority = Literal["A", "B", "C"]
 OverrideKind = Literal["advance", "restart"]
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseInfo:
+class ExerciseInfo(NamedTuple):
     """One catalog (or user) exercise, as `data/exercises.toml` describes it."""
 
     name: str
@@ -43,8 +42,7 @@ class ExerciseInfo:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedSet:
+class LoggedSet(NamedTuple):
     """One set as logged; `session_date` groups sets into sessions."""
 
     session_date: dt.date
@@ -58,15 +56,13 @@ class LoggedSet:
     order: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Race:
+class Race(NamedTuple):
     name: str
     date: dt.date
     priority: Priority
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+class Override(NamedTuple):
     """An explicit user decision about one lift: 'form is fine, move on' or 'start over'."""
 
     exercise: str
@@ -74,8 +70,7 @@ class Override:
     kind: OverrideKind
 
 
-@dataclass(frozen=True, slots=True)
-class Athlete:
+class Athlete(NamedTuple):
     """The athlete's profile as the rules need it."""
 
     units: Units = "kg"
@@ -90,4 +85,4 @@ class Athlete:
     # exercises the athlete added to / dropped from the default program
     routine_add: tuple[str, ...] = ()
     routine_drop: tuple[str, ...] = ()
-    races: tuple[Race, ...] = field(default=())
+    races: tuple[Race, ...] = ()

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .model import Athlete, ExerciseInfo, Race
 from .plates import Loader
 from .state import ExercisePhase, ExerciseState
 
 
-@dataclass(frozen=True, slots=True)
-class PlanContext:
+class PlanContext(NamedTuple):
     """Everything a rule may look at besides the exercise's own state."""
 
     date: dt.date
@@ -30,8 +29,7 @@ class PlanContext:
     variants: tuple[str, ...] = ()  # single-leg variants of this lift (R6 suggestion)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """One exercise's prescription as its phase rules decided it (kg, reps or seconds)."""
 
     phase: ExercisePhase
@@ -43,7 +41,7 @@ class Plan:
     why: tuple[str, ...]
     current_kg: float | None = None  # the working load before today's change, if any
     suggestion: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
 def latest_bodyweight(athlete: Athlete, date: dt.date) -> float | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .constants import (
     DEFAULT_BAR_KG,
@@ -106,8 +106,7 @@ def default_plates_kg(units: Units) -> Plates:
     return tuple((size * KG_PER_LB, n) for size, n in DEFAULT_PLATES_LB)
 
 
-@dataclass(frozen=True, slots=True)
-class Loader:
+class Loader(NamedTuple):
     """The athlete's bar and plates in their own unit; rounds kg loads to what exists."""
 
     units: Units

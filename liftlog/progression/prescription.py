@@ -8,7 +8,7 @@ code that decided, and `rules` lists the SPEC rule IDs that applied.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Side, Units
 from .records import Imbalance
@@ -19,8 +19,7 @@ from .warmup import WarmupSet
 __all__ = ["DayPrescription", "ExercisePrescription", "WarmupSet", "WorkSet"]
 
 
-@dataclass(frozen=True, slots=True)
-class WorkSet:
+class WorkSet(NamedTuple):
     """One work set, in the order to lift them. Timed sets use seconds, not reps."""
 
     reps_min: int | None
@@ -32,8 +31,7 @@ class WorkSet:
     match_weaker: bool = False  # R11: the target is what the weaker side just did
 
 
-@dataclass(frozen=True, slots=True)
-class ExercisePrescription:
+class ExercisePrescription(NamedTuple):
     """One exercise of the day: warm-up, work sets, rest, and why."""
 
     exercise: str
@@ -50,8 +48,7 @@ class ExercisePrescription:
     imbalance: Imbalance | None = None  # R11, from the last session logged per side
 
 
-@dataclass(frozen=True, slots=True)
-class DayPrescription:
+class DayPrescription(NamedTuple):
     """The day's answer: lift or not, the season, and each exercise."""
 
     date: dt.date

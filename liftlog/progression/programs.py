@@ -8,10 +8,12 @@ marked `once_a_week` is left out when it was already done that calendar week.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from .model import Athlete, ExerciseInfo
 
@@ -19,17 +21,15 @@ PHASES_WITH_PROGRAM = ("GENERAL", "SPECIFIC")
 PROGRAM_FOR = {"GENERAL": "GENERAL", "SPECIFIC": "SPECIFIC", "TAPER": "SPECIFIC"}
 
 
-@dataclass(frozen=True, slots=True)
-class ProgramDay:
+class ProgramDay(NamedTuple):
     exercises: tuple[str, ...]
     once_a_week: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Program:
+class Program(NamedTuple):
     """Season phase → the exercises of a session in that phase."""
 
-    days: Mapping[str, ProgramDay] = field(default_factory=dict)
+    days: Mapping[str, ProgramDay] = MappingProxyType({})
 
     def day(self, season_phase: str) -> ProgramDay:
         key = PROGRAM_FOR.get(season_phase)
@@ -38,7 +38,9 @@ class Program:
 
 def load_program(source: str | Path) -> Program:
     """Parse a program: TOML text, or a Path to a TOML file. Raises ValueError when malformed."""
-    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    import tomllib  # here, not at the top: importing the rules stays cheap
+
+    text = source if isinstance(source, str) else source.read_text(encoding="utf-8")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -59,6 +61,8 @@ def load_program(source: str | Path) -> Program:
 
 def default_program_path() -> Path:
     """data/programs.toml: in the source tree, or liftlog/data/ inside the wheel."""
+    from pathlib import Path
+
     here = Path(__file__).resolve().parent
     for candidate in (
         here.parent / "data" / "programs.toml",

@@ -9,8 +9,9 @@ of the reps (or seconds) per side, flagged above 10% ([004] "identify an imbalan
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .constants import E1RM_MAX_REPS, EPLEY_DIVISOR, IMBALANCE_FLAG
 from .model import LoggedSet, Side
@@ -25,8 +26,7 @@ def e1rm(weight_kg: float, reps: int) -> float | None:
     return weight_kg * (1 + reps / EPLEY_DIVISOR)
 
 
-@dataclass(frozen=True, slots=True)
-class Best:
+class Best(NamedTuple):
     """One record: the value and the set or session that made it."""
 
     value: float
@@ -35,12 +35,11 @@ class Best:
     reps: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Records:
+class Records(NamedTuple):
     """R12 records of one exercise (work sets only)."""
 
     exercise: str
-    heaviest_by_reps: dict[int, Best] = field(default_factory=dict)  # reps → heaviest load
+    heaviest_by_reps: Mapping[int, Best] = MappingProxyType({})  # reps → heaviest load
     best_e1rm: Best | None = None
     best_volume: Best | None = None  # value: kg × reps in one session
 
@@ -80,8 +79,7 @@ def records_by_exercise(sets: Iterable[LoggedSet]) -> dict[str, Records]:
     return {name: records(group, name) for name, group in grouped.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Imbalance:
+class Imbalance(NamedTuple):
     """R11: the two sides' totals and how far apart they are."""
 
     left: int

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .constants import MIN_GAP_DAYS_NO_TEMPLATE, SCHEDULE_HORIZON_DAYS
 from .model import Athlete, RunDay
@@ -23,8 +23,7 @@ from .season import SeasonStatus
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """The chosen day, why it was chosen, and the season on it."""
 
     date: dt.date

@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .constants import (
     B_LIGHT_FROM_DAYS,
@@ -32,8 +31,7 @@ from .model import Race
 SeasonPhase = Literal["GENERAL", "SPECIFIC", "TAPER", "STOP", "RECOVERY"]
 
 
-@dataclass(frozen=True, slots=True)
-class SeasonStatus:
+class SeasonStatus(NamedTuple):
     """The season on one day, and what it means for lifting."""
 
     phase: SeasonPhase
@@ -123,8 +121,7 @@ def _with_b_races(status: SeasonStatus, day: dt.date, races: Sequence[Race]) -> 
     ):
         left = (race.date - day).days
         if left <= B_NONE_FROM_DAYS:
-            return replace(
-                status,
+            return status._replace(
                 lift=False,
                 light=False,
                 b_race=race,
@@ -133,9 +130,8 @@ def _with_b_races(status: SeasonStatus, day: dt.date, races: Sequence[Race]) -> 
             )
         if B_LIGHT_TO_DAYS <= left <= B_LIGHT_FROM_DAYS:
             if status.light:  # already tapering: one lightening is enough
-                return replace(status, b_race=race)
-            return replace(
-                status,
+                return status._replace(b_race=race)
+            return status._replace(
                 light=True,
                 b_race=race,
                 why=status.why + f" {race.name} (B) is in {left} days: a lighter session (as R16).",
@@ -167,7 +163,7 @@ def season_status(
         note += (
             " (R18: after a week of recovery the first session is at 90% of your pre-taper loads)"
         )
-    return replace(status, resumes_on=resumes, why=status.why + note + ".")
+    return status._replace(resumes_on=resumes, why=status.why + note + ".")
 
 
 def is_light_or_off(day: dt.date, races: Sequence[Race], stop_days: int | None = None) -> bool:

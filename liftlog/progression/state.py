@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .constants import BUILD_FAILS_BEFORE_DROP, FAIL_SESSIONS, INCREASE_SLOW_SESSIONS
 from .model import ExerciseInfo, LoggedSet
@@ -36,8 +35,7 @@ def is_bodyweight(info: ExerciseInfo) -> bool:
     return info.equipment in ("bodyweight", "band") or info.measure == "seconds"
 
 
-@dataclass(frozen=True, slots=True)
-class SessionFacts:
+class SessionFacts(NamedTuple):
     """What one session of one exercise showed (work sets only)."""
 
     date: dt.date
@@ -113,8 +111,7 @@ def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | N
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseState:
+class ExerciseState(NamedTuple):
     """Facts about one exercise's history as of the last folded session."""
 
     exercise: str
@@ -138,7 +135,7 @@ class ExerciseState:
         return self.recent[-1] if self.recent else None
 
     def with_light_session(self, date: dt.date) -> ExerciseState:
-        return replace(self, last_date=date)
+        return self._replace(last_date=date)
 
     def to_dict(self) -> dict[str, Any]:
         def iso(d: dt.date | None) -> str | None:

@@ -10,7 +10,7 @@ weight that is easy to handle"). Bodyweight and plyometric exercises: none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .constants import WARMUP_EASY, WARMUP_RAMP
 from .model import ExerciseInfo
@@ -18,8 +18,7 @@ from .plates import Loader
 from .state import LOAD_TOLERANCE_KG, ExercisePhase, is_bodyweight
 
 
-@dataclass(frozen=True, slots=True)
-class WarmupSet:
+class WarmupSet(NamedTuple):
     reps: int
     weight_kg: float
 
