@@ -111,6 +111,33 @@ def _import_why(bench: Bench, argv: list[str], floor_ms: float) -> str:
     )
 
 
+_PROFILE = """
+import cProfile, contextlib, io, pstats, sys
+import liftlog.cli
+profile = cProfile.Profile()
+with contextlib.redirect_stdout(io.StringIO()):
+    profile.runcall(liftlog.cli.main, sys.argv[1:])
+stats = pstats.Stats(profile).stats
+rows = sorted(
+    ((cum, path.split('/liftlog/')[-1][:-3].replace('/', '.'), name)
+     for (path, _, name), (_, _, _, cum, _) in stats.items() if "/liftlog/" in path),
+    reverse=True,
+)
+calls = [f"{mod}.{name} {cum * 1000:.0f} ms" for cum, mod, name in rows if name != "<module>"]
+imports = [f"{mod} {cum * 1000:.0f} ms" for cum, mod, name in rows if name == "<module>"]
+print(" → ".join(calls[:6]) + "; imported on the way: " + ", ".join(imports[:3]))
+"""
+
+
+def _profile_why(bench: Bench, args: list[str]) -> str:
+    """The liftlog functions a command spends its time in (cProfile, one run, imports
+    of the CLI itself excluded)."""
+    out = bench.scratch / "profile.txt"
+    result = run([sys.executable, "-c", _PROFILE, *args], env=bench.env, stdout=out, cwd=REPO)
+    text = out.read_text().strip() if result.ok else ""
+    return f"in-process profile: {text}" if text else ""
+
+
 # --- the measures --------------------------------------------------------------------
 
 
@@ -138,6 +165,7 @@ def measure_next(bench: Bench, db: Path) -> Result:
         result.notes.append(f"the answer is not the JSON of SPEC §5: {exc}")
     if ratio > 1.5:
         result.why = _import_why(bench, argv, median([r.seconds for r in floors]) * 1000)
+        result.notes.append(_profile_why(bench, ["--db", str(db), "next", "--json"]))
     return result
 
 
