@@ -117,6 +117,7 @@ def plan_bodyweight(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) 
         load_kg=0.0 if info.equipment in ("bodyweight", "band") else (state.load_kg or 0.0),
         sets=BODYWEIGHT_SETS,
         amount=(target, target),
+        bottom=lo,
         rest_s=rest,
         rules=("R10",),
         why=(why,),

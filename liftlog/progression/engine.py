@@ -17,12 +17,12 @@ from .bodyweight import plan_bodyweight
 from .constants import TAPER_FACTOR, TAPER_MIN_SETS, YEAR_SHARE_WEEKS
 from .fold import States, fold
 from .loaded import plan_loaded
-from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race
+from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race, Side
 from .plan import Plan, PlanContext, latest_bodyweight
 from .plates import Loader
 from .prescription import DayPrescription, ExercisePrescription, WorkSet
 from .programs import Program, default_program, routine
-from .records import side_imbalance
+from .records import Imbalance, side_imbalance
 from .schedule import Slot, pick_day, rest_day_warning
 from .season import SeasonStatus, season_status, year_share
 from .state import ExerciseState, is_bodyweight
@@ -50,7 +50,7 @@ def history_since(date: dt.date, states: States | None) -> dt.date:
 
 def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loader) -> Plan:
     """R16 (and a B race's light days): 90% load, a set fewer (≥ 2), reps at the bottom."""
-    lo = plan.amount[0]
+    lo = plan.amount[0] if plan.bottom is None else plan.bottom
     if info.category == "plyometric":
         sets = max(1, math.ceil(plan.sets / 2))
         volume = "plyometric volume halved"
@@ -81,16 +81,16 @@ def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loade
 
 def _work_sets(
     plan: Plan, info: ExerciseInfo, state: ExerciseState
-) -> tuple[tuple[WorkSet, ...], list[str], object]:
+) -> tuple[tuple[WorkSet, ...], list[str], Imbalance | None]:
     timed = info.measure == "seconds"
     lo, hi = plan.amount
 
-    def one(side: str | None, match: bool = False) -> WorkSet:
+    def one(side: Side | None, match: bool = False) -> WorkSet:
         return WorkSet(
             reps_min=None if timed else lo,
             reps_max=None if timed else hi,
             weight_kg=plan.load_kg,
-            side=side,  # type: ignore[arg-type]
+            side=side,
             seconds_min=lo if timed else None,
             seconds_max=hi if timed else None,
             match_weaker=match,
@@ -102,8 +102,8 @@ def _work_sets(
     imb = None
     if last is not None and last.left is not None and last.right is not None:
         imb = side_imbalance(last.left, last.right)
-    weak = imb.weaker if imb is not None else "L"
-    strong = "R" if weak == "L" else "L"
+    weak: Side = imb.weaker if imb is not None else "L"
+    strong: Side = "R" if weak == "L" else "L"
     sets = tuple(ws for _ in range(plan.sets) for ws in (one(weak), one(strong, True)))
     known = (
         "fewer reps last session"
@@ -145,7 +145,7 @@ def _exercise(
         plates=ctx.loader.breakdown(plan.load_kg, info) if loaded else None,
         plate_unit=ctx.loader.units,
         suggestion=plan.suggestion,
-        imbalance=imb,  # type: ignore[arg-type]
+        imbalance=imb,
     )
 
 

@@ -41,7 +41,7 @@ class Plan(NamedTuple):
     why: tuple[str, ...]
     current_kg: float | None = None  # the working load before today's change, if any
     suggestion: str | None = None
-    notes: tuple[str, ...] = ()
+    bottom: int | None = None  # bottom of the phase's range, when not amount[0] (R16)
 
 
 def latest_bodyweight(athlete: Athlete, date: dt.date) -> float | None:
@@ -54,7 +54,8 @@ def latest_bodyweight(athlete: Athlete, date: dt.date) -> float | None:
 
 
 def start_load(info: ExerciseInfo, loader: Loader) -> float:
-    """R1 start load: the catalog's, else the empty bar (or the lightest step), rounded (R9)."""
+    """R1 start load: the catalog's (0: no weight yet), else the empty bar or the lightest
+    step, rounded (R9)."""
     if info.start_load_kg is not None and info.start_load_kg > 0:
         return max(loader.round_down(info.start_load_kg, info), loader.minimum(info))
     return loader.minimum(info)

@@ -147,15 +147,20 @@ class Loader(NamedTuple):
         if info.equipment == "barbell":
             return self.to_kg(round_to_loadable(value, self.bar, self.plates))
         step = self.step(info)
-        steps = max(1, math.floor(value / step + _EPS))
+        steps = math.floor(value / step + _EPS)
+        if steps < 1:
+            return self.minimum(info)
         return self.to_kg(round(steps * step, 2))
 
     def minimum(self, info: ExerciseInfo) -> float:
-        """The lightest load the equipment allows (the bar, one dumbbell step, or 0)."""
+        """The lightest load: the bar, one dumbbell step — or 0 when the catalog starts the
+        lift without weight (start load 0, e.g. a single-leg squat before dumbbells)."""
         if info.equipment == "bodyweight":
             return 0.0
         if info.equipment == "barbell":
             return self.bar_kg
+        if info.start_load_kg is not None and info.start_load_kg <= 0:
+            return 0.0
         return self.to_kg(self.step(info))
 
     def next_up(self, kg: float, info: ExerciseInfo) -> float:

@@ -63,16 +63,11 @@ def _phase_only(day: dt.date, races: Sequence[Race], stop_days: int) -> SeasonSt
     days = None if nxt is None else (nxt.date - day).days
     ahead = "" if nxt is None else f"{nxt.name} (A) on {nxt.date.isoformat()}, in {days} days"
 
-    def status(phase: SeasonPhase, why: str, rule: str, **kw: object) -> SeasonStatus:
-        return SeasonStatus(
-            phase,
-            nxt,
-            days,
-            SESSIONS_PER_WEEK[phase],
-            why,
-            rules=(rule,),
-            **kw,  # type: ignore[arg-type]
-        )
+    def status(
+        phase: SeasonPhase, why: str, rule: str, *, lift: bool = True, light: bool = False
+    ) -> SeasonStatus:
+        per_week = SESSIONS_PER_WEEK[phase]
+        return SeasonStatus(phase, nxt, days, per_week, why, lift=lift, light=light, rules=(rule,))
 
     if nxt is not None and days is not None and days <= stop_days:
         return status(

@@ -29,6 +29,8 @@ def warmup(
     """The warm-up for one exercise (R13)."""
     if phase == "BODYWEIGHT" or is_bodyweight(info) or info.category == "plyometric":
         return ()
+    if work_kg <= 0:  # no weight yet (start load 0): nothing lighter to warm up with
+        return ()
     steps = WARMUP_RAMP if phase in ("STRENGTH", "MAINTAIN") else (WARMUP_EASY,)
     floor = loader.minimum(info)
     out: list[WarmupSet] = []

@@ -78,6 +78,15 @@ CATALOG: dict[str, ExerciseInfo] = {
         ),
         ExerciseInfo("Box Jump", "plyometric", "bodyweight", "bilateral", "reps"),
         ExerciseInfo("Glute Bridge", "prehab", "bodyweight", "bilateral", "reps"),
+        ExerciseInfo(
+            "Step-Up",
+            "functional",
+            "dumbbell",
+            "unilateral",
+            "reps",
+            increment_kg=2.0,
+            start_load_kg=0.0,
+        ),
     )
 }
 

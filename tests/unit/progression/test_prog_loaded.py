@@ -291,3 +291,21 @@ def test_override_restart_goes_back_to_form_at_the_start_load():
 def test_override_after_the_day_does_not_count_yet():
     ex = rx(D0, overrides=[Override("Back Squat", days(1), "advance")])
     assert ex.phase == "FORM"
+
+
+# --- Dumbbell lifts that start without weight ----------------------------------------------
+
+
+def test_r1_r9_a_dumbbell_lift_with_start_load_0_learns_the_form_without_weight():
+    ex = rx(D0, exercise="Step-Up")
+    assert ex.phase == "FORM" and {w.weight_kg for w in ex.work} == {0.0}
+    assert ex.warmup == ()  # nothing lighter than no weight (R13)
+    history = flat(
+        sets(D0, "Step-Up", 0, [12, 12], side="L"),
+        sets(D0, "Step-Up", 0, [12, 12], side="R"),
+        sets(days(2), "Step-Up", 0, [12, 12], side="L"),
+        sets(days(2), "Step-Up", 0, [12, 12], side="R"),
+    )
+    build = rx(days(4), history, exercise="Step-Up")
+    assert build.phase == "BUILD" and {w.weight_kg for w in build.work} == {2.0}  # one step
+    assert [(w.reps, w.weight_kg) for w in build.warmup] == [(8, 0.0)]

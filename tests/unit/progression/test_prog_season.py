@@ -80,6 +80,13 @@ def test_r16_taper_halves_plyometric_volume():
     assert len(normal.work) == 3 and len(taper.work) == 2
 
 
+def test_r16_taper_bodyweight_reps_go_to_the_bottom_of_the_range():
+    history = sets(before(40), "Push-Up", 0, [11, 11, 11])
+    assert {w.reps_max for w in rx(before(30), history, exercise="Push-Up", races=[A]).work} == {12}
+    taper = rx(before(20), history, exercise="Push-Up", races=[A])
+    assert [(w.reps_min, w.reps_max) for w in taper.work] == [(8, 8)] * 2
+
+
 def test_r15_specific_season_gives_3_strength_sets():
     assert len(rx(before(30), LATE_60, races=[A]).work) == 3
     assert len(rx(before(90), STRENGTH_60, races=[A]).work) == 4
