@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from hypothesis import strategies as st
+
 from liftlog.progression import (
     Athlete,
     DayPrescription,
@@ -166,3 +168,48 @@ def rx(
 
 def loads(ex: ExercisePrescription) -> list[float]:
     return [ws.weight_kg for ws in ex.work]
+
+
+NAMES = ["Back Squat", "Rear-Foot-Elevated Split Squat", "Push-Up", "Side Plank", "Deadlift"]
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[list[LoggedSet], list[Race], list[Override]]:
+    day = D0
+    out: list[LoggedSet] = []
+    for _ in range(draw(st.integers(0, 30))):
+        day += dt.timedelta(days=draw(st.integers(1, 40)))
+        for name in draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True)):
+            info = CATALOG[name]
+            weight = (
+                0.0
+                if info.equipment == "bodyweight"
+                else draw(st.sampled_from([20, 25, 40, 60, 62.5, 80, 100]))
+            )
+            reps = draw(st.lists(st.integers(1, 14), min_size=1, max_size=4))
+            rpe = draw(st.none() | st.sampled_from([6.0, 8.0, 10.0]))
+            if info.laterality == "unilateral":
+                for side in ("L", "R"):
+                    out += sets(day, name, weight, reps, side=side, rpe=rpe)  # type: ignore[arg-type]
+            elif info.measure == "seconds":
+                out += [LoggedSet(day, name, "work", 0.0, seconds=5 * r) for r in reps]
+            else:
+                out += sets(day, name, weight, reps, rpe=rpe)
+    span = max(1, (day - D0).days)
+    races = [
+        Race(
+            f"race{i}",
+            D0 + dt.timedelta(days=draw(st.integers(0, span + 60))),
+            draw(st.sampled_from("ABC")),
+        )  # type: ignore[arg-type]
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    overrides = [
+        Override(
+            draw(st.sampled_from(NAMES)),
+            D0 + dt.timedelta(days=draw(st.integers(0, span))),
+            draw(st.sampled_from(["advance", "restart"])),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return out, races, overrides
