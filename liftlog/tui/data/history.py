@@ -167,25 +167,29 @@ class Records:
     imbalance_flagged: bool
 
 
-def records(
-    conn: sqlite3.Connection,
-    athlete_id: int,
-    exercise_id: int,
-    sessions: Sequence[ExerciseSession],
-    *,
-    max_reps: int = 12,
-) -> Records:
-    """Records of one exercise: one grouped query for the rep maxima, the rest from sessions."""
-    by_reps = []
-    for reps, kg, day in conn.execute(
+#: Rep counts the records table lists (R12 "heaviest load at each rep count").
+RECORD_MAX_REPS = 12
+
+
+def rep_records(
+    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, max_reps: int = RECORD_MAX_REPS
+) -> list[tuple[int, float, dt.date]]:
+    """(reps, heaviest work load, its date) for 1…max_reps reps, one grouped query."""
+    rows = conn.execute(
         # SQLite returns the bare column (date) from the row that holds the MAX
         "SELECT s.reps, MAX(s.weight_kg), w.date FROM workout_set s"
         " JOIN workout w ON w.id = s.workout_id"
         " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
         " AND s.reps BETWEEN 1 AND ? AND s.weight_kg > 0 GROUP BY s.reps ORDER BY s.reps",
         (athlete_id, exercise_id, max_reps),
-    ):
-        by_reps.append((int(reps), float(kg), dt.date.fromisoformat(day)))
+    )
+    return [(int(reps), float(kg), dt.date.fromisoformat(day)) for reps, kg, day in rows]
+
+
+def records(
+    by_reps: Sequence[tuple[int, float, dt.date]], sessions: Sequence[ExerciseSession]
+) -> Records:
+    """R12 records and the R11 imbalance of one exercise from its rep maxima and sessions."""
     e1rm = max(
         ((s.e1rm_kg, s.date) for s in sessions if s.e1rm_kg), key=lambda p: p[0], default=None
     )
@@ -214,3 +218,22 @@ def exercises_with_history(conn: sqlite3.Connection, athlete_id: int) -> list[tu
         (athlete_id, athlete_id),
     )
     return [(int(i), str(n)) for i, n in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseHistory:
+    """What the History screen shows for one exercise."""
+
+    exercise_id: int
+    sessions: list[ExerciseSession]  # oldest first
+    records: Records
+
+
+def load_exercise_history(
+    conn: sqlite3.Connection, athlete_id: int, exercise_id: int
+) -> ExerciseHistory:
+    """Sessions and records of one exercise (the screen runs the two parts as separate
+    steps, so the table and chart show before the records scan finishes)."""
+    sessions = exercise_sessions(conn, athlete_id, exercise_id)
+    by_reps = rep_records(conn, athlete_id, exercise_id)
+    return ExerciseHistory(exercise_id, sessions, records(by_reps, sessions))

@@ -22,7 +22,7 @@ def _options(values: tuple[str, ...]) -> list[tuple[str, str]]:
 class ExerciseForm(FormDialog[NewExercise]):
     """Returns a NewExercise; refuses a name the catalog already has."""
 
-    TITLE = "New exercise"
+    FORM_TITLE = "New exercise"
 
     def __init__(self, taken: Set[str], units: Unit) -> None:
         super().__init__()

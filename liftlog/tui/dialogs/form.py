@@ -21,7 +21,7 @@ class FormError(ValueError):
 class FormDialog(ModalScreen[T | None], Generic[T]):
     """Subclasses yield their fields in `fields()` and build the result in `result()`."""
 
-    TITLE: ClassVar[str] = ""
+    FORM_TITLE: ClassVar[str] = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close, save nothing"),
         Binding("ctrl+s", "save", "Save", id="dialog.save", tooltip="Save and close"),
@@ -29,12 +29,15 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", can_focus=False) as box:
-            box.border_title = self.TITLE
+            box.border_title = self.form_title()
             yield from self.fields()
             yield Static("", classes="error-line", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
+
+    def form_title(self) -> str:
+        return self.FORM_TITLE
 
     def fields(self) -> ComposeResult:
         yield from ()

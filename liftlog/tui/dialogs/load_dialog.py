@@ -30,7 +30,7 @@ def parse_load(text: str, units: Unit) -> float:
 class LoadDialog(FormDialog[float]):
     """Returns the new load in kg."""
 
-    TITLE = "Change the load"
+    FORM_TITLE = "Change the load"
 
     def __init__(self, planned: PlannedSet, units: Unit) -> None:
         super().__init__()

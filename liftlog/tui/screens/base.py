@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from liftlog.store.queries import AthleteRow, get_athlete
 from liftlog.tui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
@@ -49,6 +50,16 @@ class LiftlogScreen(Screen[None]):
             yield conn
         finally:
             conn.close()
+
+    def read_athlete(self) -> AthleteRow:
+        """The athlete as now saved (call from a worker, after a write)."""
+        with self.reading() as conn:
+            return get_athlete(conn, self.liftlog.athlete.id)
+
+    def saved(self, athlete: AthleteRow | None = None) -> None:
+        """After this screen wrote: tell the app, and don't reload for our own write."""
+        self.liftlog.data_changed(athlete=athlete)
+        self._seen_version = self.liftlog.data_version
 
     def on_screen_resume(self) -> None:
         if self._seen_version != self.liftlog.data_version:

@@ -159,8 +159,7 @@ class ExercisesScreen(LiftlogScreen):
         self.post_message(self.Added(new.name))
 
     def on_exercises_screen_added(self, message: Added) -> None:
-        self.liftlog.data_changed()
-        self._seen_version = self.liftlog.data_version
+        self.saved()
         self._select_name = message.name
         self.notify(f"{message.name} is in your catalog.", title="Exercise added")
         self.load()

@@ -1,17 +1,331 @@
-"""Placeholder."""
+"""The History screen: sessions newest first, and one exercise's sessions, trend and records.
+
+Twenty years of sets never go into a widget at once: sessions are read a page at a
+time as the cursor nears the end of the table, and an exercise's history is one
+aggregated row per session (see `data.history`), added to its table in slices.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
+
+from liftlog.progression.constants import IMBALANCE_FLAG
+from liftlog.tui.data.history import Cursor, ExerciseSession, Records, SessionSets
+from liftlog.tui.format import by_exercise, load, session_summary, set_text
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.units import Unit
+
+#: Rows added to a table at a time, and how close to its end the cursor fetches more.
+SLICE = 100
+FETCH_AHEAD = 15
 
 
 class HistoryScreen(LiftlogScreen):
+    """`v` switches between the session list and one exercise's history."""
+
     MODE = "history"
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "toggle_view", "Sessions/Exercise", id="history.view",
+                tooltip="Switch between the session list and one exercise's history"),
+        Binding("f", "pick_exercise", "Pick exercise", id="history.pick",
+                tooltip="Choose the exercise whose history to show"),
+    ]  # fmt: skip
+
+    class SessionsPage(Message):
+        def __init__(self, page: list[SessionSets], cursor: Cursor | None, first: bool) -> None:
+            super().__init__()
+            self.page, self.cursor, self.first = page, cursor, first
+
+    class Exercises(Message):
+        def __init__(self, exercises: list[tuple[int, str]]) -> None:
+            super().__init__()
+            self.exercises = exercises
+
+    class ExerciseSessions(Message):
+        def __init__(self, exercise_id: int, sessions: list[ExerciseSession]) -> None:
+            super().__init__()
+            self.exercise_id, self.sessions = exercise_id, sessions
+
+    class ExerciseRecords(Message):
+        def __init__(self, exercise_id: int, records: Records) -> None:
+            super().__init__()
+            self.exercise_id, self.records = exercise_id, records
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: list[SessionSets] = []
+        self.next_page: Cursor | None = None
+        self.fetching = False
+        self.exercise_id: int | None = None
+        self.ex_sessions: list[ExerciseSession] = []  # newest first
+        self.ex_shown = 0
 
     def compose(self) -> ComposeResult:
+        from liftlog.tui.widgets.chart import TrendChart
+
         yield from self.compose_chrome_top()
-        yield Static("soon")
+        with TabbedContent(id="views"):
+            with TabPane("Sessions", id="sessions-tab"):
+                table: DataTable[str] = DataTable(id="sessions", cursor_type="row")
+                table.add_columns("Date", "Sets", "Exercises")
+                yield table
+                yield Static("", id="session-detail", classes="panel")
+            with TabPane("By exercise", id="exercise-tab"):
+                yield Select[int]([], prompt="Exercise", id="exercise", compact=True)
+                with Horizontal(id="ex-top"):
+                    chart = TrendChart(id="ex-chart", classes="panel")
+                    chart.border_title = "Top set and e1RM"
+                    yield chart
+                    with Vertical(id="records-box", classes="panel") as box:
+                        box.border_title = "Records (R12)"
+                        yield Static("", id="records")
+                ex_table: DataTable[str] = DataTable(id="ex-sessions", cursor_type="row")
+                ex_table.add_columns("Date", "Sets", "Top set", "e1RM", "Volume", "L / R")
+                yield ex_table
         yield from self.compose_chrome_bottom()
+
+    @property
+    def units(self) -> str:
+        return self.liftlog.athlete.units
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions", DataTable).focus()
+
+    def reload(self) -> None:
+        self.sessions, self.next_page = [], None
+        self.query_one("#sessions", DataTable).clear()
+        self.load_sessions(None, first=True)
+        self.load_exercises()
+        if self.exercise_id is not None:
+            self.load_exercise(self.exercise_id)
+
+    # --- sessions ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-sessions")
+    def load_sessions(self, after: Cursor | None, first: bool = False) -> None:
+        from liftlog.tui.data.history import sessions_page
+
+        with self.reading() as conn:
+            page, cursor = sessions_page(conn, self.liftlog.athlete.id, after=after)
+        self.post_message(self.SessionsPage(page, cursor, first))
+
+    def on_history_screen_sessions_page(self, message: SessionsPage) -> None:
+        self.fetching = False
+        table: DataTable[str] = self.query_one("#sessions", DataTable)
+        if message.first:
+            table.clear()
+            self.sessions = []
+        self.sessions += message.page
+        self.next_page = message.cursor
+        units = self.liftlog.athlete.units
+        for session in message.page:
+            work = sum(1 for s in session.sets if s.kind == "work")
+            table.add_row(
+                session.date.isoformat(),
+                str(work),
+                session_summary(session.sets, units),
+                key=str(session.workout_id),
+            )
+        if message.first:
+            self._show_session(0)
+        if not self.sessions:
+            self.query_one("#session-detail", Static).update(
+                "No sessions yet. Log one on Today (t)."
+            )
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _session_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_session(event.cursor_row)
+        near_end = event.cursor_row >= len(self.sessions) - FETCH_AHEAD
+        if near_end and self.next_page is not None and not self.fetching:
+            self.fetching = True
+            self.load_sessions(self.next_page)
+
+    def _show_session(self, index: int) -> None:
+        if not 0 <= index < len(self.sessions):
+            return
+        session = self.sessions[index]
+        units = self.liftlog.athlete.units
+        lines = [Content.styled(session.date.strftime("%A %-d %B %Y"), "bold")]
+        for name, sets in by_exercise(session.sets):
+            warm = [set_text(s, units) for s in sets if s.kind == "warmup"]
+            work = [set_text(s, units) for s in sets if s.kind == "work"]
+            line = Content.assemble(
+                Content.styled(f"{name}: ", "bold $text-primary"), ", ".join(work)
+            )
+            if warm:
+                line += Content.styled(f"  (warm-up {', '.join(warm)})", "$text-muted")
+            lines.append(line)
+        detail = self.query_one("#session-detail", Static)
+        detail.update(Content("\n").join(lines))
+        detail.border_title = f"{units}; Enter shows an exercise's history"
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _session_selected(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.sessions):
+            sets = self.sessions[event.cursor_row].sets
+            if sets:
+                self._open_exercise_named(sets[0].exercise)
+
+    # --- one exercise --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercises")
+    def load_exercises(self) -> None:
+        from liftlog.tui.data.history import exercises_with_history
+
+        with self.reading() as conn:
+            found = exercises_with_history(conn, self.liftlog.athlete.id)
+        self.post_message(self.Exercises(found))
+
+    def on_history_screen_exercises(self, message: Exercises) -> None:
+        select: Select[int] = self.query_one("#exercise", Select)
+        self._names = {name: ex_id for ex_id, name in message.exercises}
+        with self.prevent(Select.Changed):
+            select.set_options((name, ex_id) for ex_id, name in message.exercises)
+            if self.exercise_id is not None and self.exercise_id in self._names.values():
+                select.value = self.exercise_id
+
+    def _open_exercise_named(self, name: str) -> None:
+        ex_id = getattr(self, "_names", {}).get(name)
+        self.query_one(TabbedContent).active = "exercise-tab"
+        self.query_one("#ex-sessions", DataTable).focus()
+        if ex_id is not None:
+            self.query_one("#exercise", Select).value = ex_id
+
+    @on(Select.Changed, "#exercise")
+    def _exercise_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self.exercise_id = event.value
+            self.load_exercise(event.value)
+            self.query_one("#ex-sessions", DataTable).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise")
+    def load_exercise(self, exercise_id: int) -> None:
+        """The sessions first (table and chart show), then the records scan."""
+        from liftlog.tui.data.history import exercise_sessions, records, rep_records
+
+        athlete_id = self.liftlog.athlete.id
+        with self.reading() as conn:
+            sessions = exercise_sessions(conn, athlete_id, exercise_id)
+            self.post_message(self.ExerciseSessions(exercise_id, sessions))
+            by_reps = rep_records(conn, athlete_id, exercise_id)
+        self.post_message(self.ExerciseRecords(exercise_id, records(by_reps, sessions)))
+
+    def on_history_screen_exercise_sessions(self, message: ExerciseSessions) -> None:
+        from liftlog.tui.widgets.chart import Series, TrendChart
+
+        if message.exercise_id != self.exercise_id:
+            return
+        sessions = message.sessions
+        self.ex_sessions = sessions[::-1]
+        self.ex_shown = 0
+        table: DataTable[str] = self.query_one("#ex-sessions", DataTable)
+        table.clear()
+        self._add_exercise_rows()
+        self.query_one("#records", Static).update("Reading the records…")
+        factor = 1.0 if self.units == "kg" else 1 / 0.45359237
+        dates = [s.date for s in sessions]
+        chart = self.query_one(TrendChart)
+        if any(s.top_kg for s in sessions):
+            top = [(s.date, s.top_kg * factor) for s in sessions if s.top_kg]
+            est = [(s.date, s.e1rm_kg * factor) for s in sessions if s.e1rm_kg]
+            chart.show(
+                [
+                    Series("top set", [d for d, _ in top], [v for _, v in top]),
+                    Series("e1RM", [d for d, _ in est], [v for _, v in est]),
+                ],
+                self.units,
+            )
+            chart.border_title = "Top set and e1RM"
+        else:
+            timed = any(s.best_seconds for s in sessions)
+            best = [
+                float(s.best_seconds or 0) if timed else float(s.best_reps or 0) for s in sessions
+            ]
+            chart.show([Series("best set", dates, best)], "seconds" if timed else "reps")
+            chart.border_title = "Best set"
+
+    def _add_exercise_rows(self) -> None:
+        table: DataTable[str] = self.query_one("#ex-sessions", DataTable)
+        units = self.liftlog.athlete.units
+        for s in self.ex_sessions[self.ex_shown : self.ex_shown + SLICE]:
+            top = (
+                f"{load(s.top_kg, units)}×{s.top_reps or '?'}"
+                if s.top_kg
+                else (f"{s.best_seconds}s" if s.best_seconds else f"×{s.best_reps or '?'}")
+            )
+            e1rm = f"{from_units(s.e1rm_kg, units):.1f}" if s.e1rm_kg else ""
+            volume = f"{from_units(s.volume_kg, units):,.0f}" if s.volume_kg else ""
+            sides = ""
+            if s.left is not None or s.right is not None:
+                flag = " !" if (s.imbalance or 0) > IMBALANCE_FLAG else ""
+                sides = f"{s.left or 0} / {s.right or 0}{flag}"
+            table.add_row(s.date.isoformat(), str(s.work_sets), top, e1rm, volume, sides)
+        self.ex_shown = min(len(self.ex_sessions), self.ex_shown + SLICE)
+
+    @on(DataTable.RowHighlighted, "#ex-sessions")
+    def _ex_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.ex_shown - FETCH_AHEAD and self.ex_shown < len(
+            self.ex_sessions
+        ):
+            self._add_exercise_rows()
+
+    def on_history_screen_exercise_records(self, message: ExerciseRecords) -> None:
+        if message.exercise_id != self.exercise_id:
+            return
+        self.query_one("#records", Static).update(records_content(message.records, self.units))
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_toggle_view(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "exercise-tab" if tabs.active == "sessions-tab" else "sessions-tab"
+        table = "#ex-sessions" if tabs.active == "exercise-tab" else "#sessions"
+        self.query_one(table, DataTable).focus()
+
+    def action_pick_exercise(self) -> None:
+        self.query_one(TabbedContent).active = "exercise-tab"
+        select = self.query_one("#exercise", Select)
+        select.focus()
+        select.action_show_overlay()
+
+
+def from_units(kg: float, units: str) -> float:
+    return kg if units == "kg" else kg / 0.45359237
+
+
+def records_content(rec: Records, units: str) -> Content:
+    lines: list[Content] = []
+    u: Unit = "kg" if units == "kg" else "lb"
+    if rec.best_e1rm:
+        kg, day = rec.best_e1rm
+        lines.append(
+            Content.assemble(Content.styled("e1RM   ", "bold"), f"{load(kg, u)} {u}  {day}")
+        )
+    if rec.best_volume:
+        kg, day = rec.best_volume
+        lines.append(Content.assemble(
+            Content.styled("Volume ", "bold"), f"{from_units(kg, u):,.0f} {u}  {day}"
+        ))  # fmt: skip
+    if rec.by_reps:
+        lines.append(Content.styled("Heaviest at each rep count", "bold"))
+        lines += [
+            Content(f"{reps:>3} × {load(kg, u):>6} {u}  {day}") for reps, kg, day in rec.by_reps
+        ]
+    if rec.imbalance is not None:
+        pct = round(rec.imbalance * 100)
+        style = "bold $text-warning" if rec.imbalance_flagged else "$text-muted"
+        flag = f" — above {round(IMBALANCE_FLAG * 100)}%" if rec.imbalance_flagged else ""
+        lines.append(Content.styled(f"Imbalance (R11) {pct}%{flag}", style))
+    if not lines:
+        return Content.styled("No loaded sets yet.", "$text-muted")
+    return Content("\n").join(lines)

@@ -1,17 +1,214 @@
-"""Placeholder."""
+"""The Season screen: the race calendar, the weekly run template, the phase timeline."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from liftlog.progression.constants import YEAR_SHARE_TARGET
+from liftlog.store.queries import AthleteRow, RaceRow
+from liftlog.tui.data.season import SeasonView
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.widgets.run_week import RunWeek
+from liftlog.tui.widgets.season_line import PHASE_STYLE
+from liftlog.tui.widgets.timeline import Timeline, legend_content
+
+PRIORITY_STYLE = {"A": "bold $text-error", "B": "$text-warning", "C": "$text-muted"}
 
 
 class SeasonScreen(LiftlogScreen):
+    """Races shape the season (R14–R18); the run week places strength days (R19)."""
+
     MODE = "season"
+    CSS_PATH = "season.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "add_race", "Add race", id="season.add_race",
+                tooltip="Put a race on the calendar"),
+        Binding("e", "edit_race", "Edit race", id="season.edit_race",
+                tooltip="Change the highlighted race"),
+        Binding("delete,d", "delete_race", "Delete race", id="season.delete_race",
+                tooltip="Take the highlighted race off the calendar"),
+        Binding("r", "focus_run_week", "Run week", id="season.run_week",
+                tooltip="Set each weekday to a hard run, easy run or rest (Space cycles)"),
+    ]  # fmt: skip
+
+    class Loaded(Message):
+        def __init__(self, view: SeasonView) -> None:
+            super().__init__()
+            self.view = view
+
+    class Saved(Message):
+        def __init__(self, what: str, athlete: AthleteRow) -> None:
+            super().__init__()
+            self.what = what
+            self.athlete = athlete
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: SeasonView | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome_top()
-        yield Static("soon")
+        yield Static("Reading the season…", id="season-now")
+        with Horizontal(id="season-body"):
+            with Vertical(id="races-box", classes="panel") as races:
+                races.border_title = "Races"
+                races.border_subtitle = "n add · e edit · d delete"
+                table: DataTable[str | Content] = DataTable(id="races", cursor_type="row")
+                table.add_columns("Date", "Race", "P", "In")
+                yield table
+            with VerticalScroll(id="legend-box", classes="panel") as box:
+                box.border_title = "Phases"
+                yield Static("", id="legend")
+        with Vertical(id="timeline-box", classes="panel") as line:
+            line.border_title = "Timeline to a week after the next A race"
+            yield Timeline(id="timeline")
+        with Vertical(id="run-box", classes="panel") as run:
+            run.border_title = "Run week (R19: strength after hard runs)"
+            run.border_subtitle = "r, ← →, Space"
+            yield RunWeek(id="run-week")
         yield from self.compose_chrome_bottom()
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="season-load")
+    def load(self) -> None:
+        from liftlog.tui.data.season import load_season
+
+        with self.reading() as conn:
+            view = load_season(conn, self.liftlog.athlete.id, self.liftlog.today)
+        self.post_message(self.Loaded(view))
+
+    def on_season_screen_loaded(self, message: Loaded) -> None:
+        view = self.view = message.view
+        now = view.today
+        low, high = YEAR_SHARE_TARGET
+        share = Content.styled(
+            f"Strength in {round(view.year_share * 100)}% of the last 52 weeks "
+            f"(aim {round(low * 100)}–{round(high * 100)}% [001])",
+            "$text-muted",
+        )
+        self.query_one("#season-now", Static).update(
+            Content.assemble(
+                Content.styled(f"{now.phase}", f"bold {PHASE_STYLE[now.phase]}"),
+                f"  {now.why}\n",
+                share,
+            )
+        )
+        table: DataTable[str | Content] = self.query_one("#races", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        today = self.liftlog.today
+        for race in view.races:
+            days = (race.date - today).days
+            when = f"{days}d" if days >= 0 else "past"
+            table.add_row(
+                race.date.isoformat(),
+                race.name,
+                Content.styled(race.priority, PRIORITY_STYLE.get(race.priority, "")),
+                when,
+                key=str(race.id),
+            )
+        if view.races:
+            table.move_cursor(row=min(keep, len(view.races) - 1))
+        self.query_one(Timeline).show(view.timeline)
+        self.query_one("#legend", Static).update(legend_content(view.timeline))
+        last = view.timeline[-1].end if view.timeline else today
+        self.query_one("#timeline-box").border_subtitle = f"{today:%-d %b} → {last:%-d %b %Y}"
+        self.query_one(RunWeek).set_template(view.athlete.run_template)
+
+    def _highlighted_race(self) -> RaceRow | None:
+        if self.view is None or not self.view.races:
+            return None
+        row = self.query_one("#races", DataTable).cursor_row
+        return self.view.races[row] if 0 <= row < len(self.view.races) else None
+
+    # --- races ---------------------------------------------------------------------
+
+    def action_add_race(self) -> None:
+        from liftlog.tui.dialogs.race_form import RaceForm
+
+        self.app.push_screen(RaceForm(None, self.liftlog.today), self._save_race)
+
+    def action_edit_race(self) -> None:
+        from liftlog.tui.dialogs.race_form import RaceEntry, RaceForm
+
+        race = self._highlighted_race()
+        if race is None:
+            self.notify("No race to edit; n adds one.", severity="warning")
+            return
+        entry = RaceEntry(race.id, race.name, race.date, race.priority)
+        self.app.push_screen(RaceForm(entry, self.liftlog.today), self._save_race)
+
+    @on(DataTable.RowSelected, "#races")
+    def _row_selected(self) -> None:
+        self.action_edit_race()
+
+    def _save_race(self, entry: object) -> None:
+        from liftlog.tui.dialogs.race_form import RaceEntry
+
+        if isinstance(entry, RaceEntry):
+            self._write_race(entry)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="season-write")
+    def _write_race(self, entry: object) -> None:
+        from liftlog.tui.data.edits import save_race
+        from liftlog.tui.dialogs.race_form import RaceEntry
+
+        assert isinstance(entry, RaceEntry)
+        save_race(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, race_id=entry.race_id,
+                  name=entry.name, date=entry.date, priority=entry.priority)  # fmt: skip
+        self.post_message(
+            self.Saved(f"{entry.name} ({entry.priority}) on {entry.date}", self.read_athlete())
+        )
+
+    def action_delete_race(self) -> None:
+        from liftlog.tui.dialogs.confirm import Confirm
+
+        race = self._highlighted_race()
+        if race is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_race(race.id, race.name)
+
+        self.app.push_screen(Confirm(f"Take {race.name} ({race.date}) off the calendar?"), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="season-write")
+    def _delete_race(self, race_id: int, name: str) -> None:
+        from liftlog.tui.data.edits import delete_race
+
+        delete_race(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, race_id=race_id)
+        self.post_message(self.Saved(f"{name} removed", self.read_athlete()))
+
+    # --- run week ------------------------------------------------------------------
+
+    def action_focus_run_week(self) -> None:
+        self.query_one(RunWeek).focus()
+
+    @on(RunWeek.Changed)
+    def _run_week_changed(self, event: RunWeek.Changed) -> None:
+        self._write_template(event.template)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="season-template")
+    def _write_template(self, template: dict[int, str]) -> None:
+        from liftlog.tui.data.edits import update_profile
+
+        update_profile(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id,
+                       run_template=template)  # fmt: skip
+        self.post_message(self.Saved("", self.read_athlete()))
+
+    def on_season_screen_saved(self, message: Saved) -> None:
+        self.saved(message.athlete)
+        if message.what:
+            self.notify(message.what, title="Season saved")
+        self.load()

@@ -342,8 +342,7 @@ class TodayScreen(LiftlogScreen):
         s.pending = False
         s.done.set_id = message.set_id
         self.query_one(SetList).refresh_set(s)
-        self.liftlog.data_changed()
-        self._seen_version = self.liftlog.data_version
+        self.saved()
         self._show_entry()
 
     def on_today_screen_log_failed(self, message: LogFailed) -> None:
@@ -373,8 +372,7 @@ class TodayScreen(LiftlogScreen):
         if message.set_id is None:
             self.notify("Nothing logged today to undo.", severity="warning")
             return
-        self.liftlog.data_changed()
-        self._seen_version = self.liftlog.data_version
+        self.saved()
         s = next((x for x in self.plan.sets() if x.done and x.done.set_id == message.set_id),
                  None) if self.plan else None  # fmt: skip
         self.query_one(RestTimer).skip()

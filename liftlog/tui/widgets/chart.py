@@ -1,0 +1,77 @@
+"""Trend charts (textual-plotext). Imported only by History and Profile: plotext is
+never loaded before the first screen is on the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual_plotext import PlotextPlot
+
+#: At most this many points per series; longer series keep each bucket's maximum.
+MAX_POINTS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    dates: Sequence[dt.date]
+    values: Sequence[float]
+
+
+def downsample(
+    dates: Sequence[dt.date], values: Sequence[float], limit: int = MAX_POINTS
+) -> tuple[list[dt.date], list[float]]:
+    """Keep at most `limit` points: the maximum of each run of consecutive points."""
+    if len(values) <= limit:
+        return list(dates), list(values)
+    step = len(values) / limit
+    out_d, out_v = [], []
+    for i in range(limit):
+        lo, hi = int(i * step), max(int((i + 1) * step), int(i * step) + 1)
+        j = max(range(lo, hi), key=lambda k: values[k])
+        out_d.append(dates[j])
+        out_v.append(values[j])
+    return out_d, out_v
+
+
+class TrendChart(PlotextPlot):
+    """A line chart of one or two series against dates."""
+
+    DEFAULT_CSS = """
+    TrendChart { height: 1fr; min-height: 6; }
+    """
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._series: list[Series] = []
+        self._ylabel = ""
+        self._empty = "No data yet"
+
+    def show(self, series: list[Series], ylabel: str, empty: str = "No data yet") -> None:
+        self._series = [s for s in series if s.values]
+        self._ylabel = ylabel
+        self._empty = empty
+        self._draw()
+
+    def _draw(self) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.date_form("Y-m-d")
+        if not self._series:
+            plt.title(self._empty)
+            self.refresh()
+            return
+        markers = ("braille", "dot")
+        for i, series in enumerate(self._series):
+            dates, values = downsample(series.dates, series.values)
+            plt.plot(
+                [d.isoformat() for d in dates],
+                values,
+                label=series.label,
+                marker=markers[i % len(markers)],
+            )
+        plt.ylabel(self._ylabel)
+        self.refresh()

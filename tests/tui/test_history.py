@@ -1,0 +1,94 @@
+"""Pilot tests of the History screen: sessions page by page, one exercise's records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Static
+
+from liftlog.commands.common import Context
+from liftlog.tui.app import LiftlogApp
+from liftlog.tui.data.history import PAGE_SIZE
+
+from .conftest import TODAY
+from .helpers import settle
+
+
+def add_sessions(ctx: Context, count: int, exercise: str = "Back Squat") -> None:
+    """`count` daily sessions ending yesterday: 3 × 5 at a load rising 0.5 kg a day."""
+    conn = ctx.conn
+    (ex_id,) = conn.execute("SELECT id FROM exercise WHERE name = ?", (exercise,)).fetchone()
+    with conn:
+        for i in range(count):
+            day = TODAY - dt.timedelta(days=count - i)
+            cur = conn.execute(
+                "INSERT INTO workout (athlete_id, date, started_at, name, notes)"
+                " VALUES (1, ?, ?, '', '')",
+                (day.isoformat(), f"{day} 18:00:00"),
+            )
+            for pos in range(1, 4):
+                conn.execute(
+                    "INSERT INTO workout_set (athlete_id, workout_id, exercise_id, position, kind,"
+                    " weight_kg, reps, note, logged_at) VALUES (1, ?, ?, ?, 'work', ?, ?, '', ?)",
+                    (cur.lastrowid, ex_id, pos, 40 + i * 0.5, 5 if pos < 3 else 3, f"{day} 18:10"),
+                )
+
+
+async def test_sessions_newest_first_loaded_a_page_at_a_time(ctx: Context) -> None:
+    add_sessions(ctx, PAGE_SIZE * 3)
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == PAGE_SIZE
+        assert table.get_row_at(0)[0] == (TODAY - dt.timedelta(days=1)).isoformat()
+        table.move_cursor(row=PAGE_SIZE - 1)
+        await settle(pilot)
+        assert table.row_count == PAGE_SIZE * 2
+        assert table.get_row_at(PAGE_SIZE)[0] < table.get_row_at(PAGE_SIZE - 1)[0]
+
+
+async def test_exercise_history_shows_records_and_a_table(ctx: Context) -> None:
+    add_sessions(ctx, 10)
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")  # the newest session's first exercise
+        await settle(pilot)
+        table = app.screen.query_one("#ex-sessions", DataTable)
+        assert table.row_count == 10
+        assert table.get_row_at(0)[2] == "44.5×5"  # top set of the newest session
+        records = str(app.screen.query_one("#records", Static).render())
+        assert "44.5 kg" in records  # heaviest at 5 (and 3) reps
+        assert "e1RM" in records
+
+
+async def test_unilateral_imbalance_is_flagged(ctx: Context) -> None:
+    conn = ctx.conn
+    (ex_id,) = conn.execute("SELECT id FROM exercise WHERE name = 'Split Squat'").fetchone()
+    day = TODAY - dt.timedelta(days=2)
+    with conn:
+        cur = conn.execute(
+            "INSERT INTO workout (athlete_id, date, started_at, name, notes)"
+            " VALUES (1, ?, ?, '', '')",
+            (day.isoformat(), f"{day} 18:00:00"),
+        )
+        for pos, (side, reps) in enumerate([("L", 6), ("R", 8), ("L", 6), ("R", 8)], 1):
+            conn.execute(
+                "INSERT INTO workout_set (athlete_id, workout_id, exercise_id, position, kind,"
+                " side, weight_kg, reps, note, logged_at) VALUES (1, ?, ?, ?, 'work', ?, 20, ?,"
+                " '', ?)",
+                (cur.lastrowid, ex_id, pos, side, reps, f"{day} 18:10"),
+            )
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        table = app.screen.query_one("#ex-sessions", DataTable)
+        assert table.get_row_at(0)[5] == "12 / 16 !"
+        records = str(app.screen.query_one("#records", Static).render())
+        assert "Imbalance (R11) 25% — above 10%" in records
