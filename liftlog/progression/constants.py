@@ -136,4 +136,4 @@ DEFAULT_BAR_LB = 45.0  # SPEC §1
 # SPEC §1 sizes; "several pairs of each size" — how many is our choice.
 DEFAULT_PLATES_KG = ((25.0, 8), (20.0, 4), (15.0, 4), (10.0, 4), (5.0, 4), (2.5, 4), (1.25, 4))
 DEFAULT_PLATES_LB = ((45.0, 8), (35.0, 4), (25.0, 4), (10.0, 4), (5.0, 4), (2.5, 4))
-DUMBBELL_STEP_LB = 5.0  # our choice: lb dumbbells come in 5 lb steps
+LB_STEP = 2.5  # our choice: for lb athletes a catalog step (kg) becomes a multiple of 2.5 lb

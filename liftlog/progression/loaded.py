@@ -6,7 +6,7 @@ Two halves that share `session_phase`:
   (history is the truth); the only decision it replays is which phase that session
   belonged to, using the same `session_phase` the prescription used that day.
 * `plan_loaded` decides the next session from the state and the date, and writes the
-  reason from the same branch that decided it.
+  reason from the same branch that decided it (the STRENGTH loads live in strength.py).
 """
 
 from __future__ import annotations
@@ -19,31 +19,18 @@ from .constants import (
     BUILD_MIN_SESSIONS,
     BUILD_REPS,
     BUILD_SETS,
-    DEFAULT_RIR,
-    EPLEY_DIVISOR,
-    FAIL_FACTOR,
-    FAIL_REPS,
-    FAIL_SESSIONS,
     FORM_CLEAN_MIN_REPS,
     FORM_CLEAN_SESSIONS,
     FORM_REPS,
     FORM_SETS,
-    INCREASE_FAST_DAYS,
-    INCREASE_FAST_MIN_REPS,
-    INCREASE_SLOW_DAYS,
-    INCREASE_SLOW_MIN_REPS,
-    INCREASE_SLOW_SESSIONS,
     JUMP_TO_STRENGTH_INCREMENTS,
     JUMP_TO_STRENGTH_MAX_REPS,
     JUMP_TO_STRENGTH_MIN_RATIO,
     LAYOFF_STEPS,
     MAINTAIN_SETS,
-    R8_TARGET_REPS,
-    R8_TARGET_RIR,
     RECOVERY_FACTOR,
     REST_FORM_BUILD_S,
     REST_STRENGTH_S,
-    RPE_MAX,
     SINGLE_LEG_FACTOR,
     STRENGTH_REPS,
     STRENGTH_SETS_GENERAL,
@@ -51,7 +38,7 @@ from .constants import (
 )
 from .model import ExerciseInfo
 from .plan import Plan, PlanContext, start_load
-from .plates import Loader, fmt_number
+from .plates import Loader
 from .state import (
     LOAD_TOLERANCE_KG,
     RECENT_KEEP,
@@ -61,6 +48,7 @@ from .state import (
     is_bodyweight,
     same_load,
 )
+from .strength import apply_cap, entry_load, increment_text, strength_load, up_one
 
 
 def r7_applies(state: ExerciseState, info: ExerciseInfo, parent: ExerciseState | None) -> bool:
@@ -150,103 +138,6 @@ def advance_loaded(
     return new
 
 
-def _up(loader: Loader, info: ExerciseInfo, current: float) -> float:
-    """One increment up (R4/R2), rounded down (R9) but always above the current load."""
-    load = loader.round_down(current + info.increment_kg, info)
-    return load if load > current + LOAD_TOLERANCE_KG else loader.next_up(current, info)
-
-
-def _inc(info: ExerciseInfo) -> str:
-    return f"{fmt_number(info.increment_kg)} kg"
-
-
-def _entry_strength(
-    state: ExerciseState, info: ExerciseInfo, ctx: PlanContext
-) -> tuple[float, str]:
-    """R8: the first STRENGTH load from the last BUILD session (Epley)."""
-    fmt = ctx.loader.fmt
-    bl = state.build_last
-    if bl is None:
-        load = state.load_kg if state.load_kg is not None else start_load(info, ctx.loader)
-        return (
-            load,
-            f"R3: STRENGTH starts at your current load, {fmt(load)} (no BUILD session to "
-            "estimate from).",
-        )
-    rir = DEFAULT_RIR if bl.rpe_at_min is None else max(0.0, RPE_MAX - bl.rpe_at_min)
-    e1rm = bl.load_kg * (1 + (bl.min_amount + rir) / EPLEY_DIVISOR)
-    target = e1rm / (1 + (R8_TARGET_REPS + R8_TARGET_RIR) / EPLEY_DIVISOR)
-    load = max(ctx.loader.round_down(target, info), ctx.loader.round_down(bl.load_kg, info))
-    rir_text = "RIR 2 assumed" if bl.rpe_at_min is None else f"RPE {fmt_number(bl.rpe_at_min)}"
-    return load, (
-        f"R8: from your last BUILD session ({fmt(bl.load_kg)} × {bl.min_amount}, {rir_text}) "
-        f"the e1RM is {e1rm:.1f} kg — {fmt(load)} for sets of 5–8."
-    )
-
-
-def _strength(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> tuple[float, str, str]:
-    """R4 increase / R5 failure / hold, for a lift already in STRENGTH. (load, rule, why)"""
-    fmt, loader = ctx.loader.fmt, ctx.loader
-    cur = state.load_kg if state.load_kg is not None else start_load(info, loader)
-    last, recent = state.last, state.recent
-    if last is None or state.load_since is None:
-        return cur, "R3", f"R3: STRENGTH at {fmt(cur)}."
-    days = (ctx.date - state.load_since).days
-    fails = recent[-FAIL_SESSIONS:]
-    if len(fails) >= FAIL_SESSIONS and all(f.min_amount < FAIL_REPS for f in fails):
-        load = loader.round_down(cur * FAIL_FACTOR, info)
-        return (
-            load,
-            "R5",
-            (
-                f"R5: {FAIL_SESSIONS} sessions in a row at {fmt(cur)} with a work set under "
-                f"{FAIL_REPS} reps — back to 90%: {fmt(load)}. The 14-day clock restarts."
-            ),
-        )
-    if days >= INCREASE_FAST_DAYS and last.min_amount >= INCREASE_FAST_MIN_REPS:
-        load = _up(loader, info, cur)
-        return (
-            load,
-            "R4",
-            (
-                f"R4: {days} days since the last load change and every work set reached "
-                f"{INCREASE_FAST_MIN_REPS} reps — add {_inc(info)}: {fmt(load)}."
-            ),
-        )
-    slow = recent[-INCREASE_SLOW_SESSIONS:]
-    if (
-        days >= INCREASE_SLOW_DAYS
-        and len(slow) >= INCREASE_SLOW_SESSIONS
-        and all(f.min_amount >= INCREASE_SLOW_MIN_REPS for f in slow)
-    ):
-        load = _up(loader, info, cur)
-        return (
-            load,
-            "R4",
-            (
-                f"R4: {days} days since the last load change and the last {INCREASE_SLOW_SESSIONS} "
-                f"sessions had every work set at {INCREASE_SLOW_MIN_REPS}+ reps — add "
-                f"{_inc(info)}: {fmt(load)}."
-            ),
-        )
-    if days < INCREASE_FAST_DAYS:
-        need = (
-            f"more load after {INCREASE_FAST_DAYS} days if every work set reaches "
-            f"{INCREASE_FAST_MIN_REPS} reps"
-        )
-    elif days < INCREASE_SLOW_DAYS:
-        need = (
-            f"more load once every work set reaches {INCREASE_FAST_MIN_REPS} reps "
-            f"(fewest last time: {last.min_amount})"
-        )
-    else:
-        need = (
-            f"more load once every work set reaches {INCREASE_FAST_MIN_REPS} reps, or "
-            f"{INCREASE_SLOW_MIN_REPS}+ in {INCREASE_SLOW_SESSIONS} sessions in a row"
-        )
-    return cur, "R4", f"R4: {days} days at {fmt(cur)} — same load; {need}."
-
-
 def _build(
     state: ExerciseState, info: ExerciseInfo, ctx: PlanContext, start: float
 ) -> tuple[float, str]:
@@ -254,16 +145,17 @@ def _build(
     fmt, loader = ctx.loader.fmt, ctx.loader
     cur = state.load_kg if state.load_kg is not None else start
     if state.phase_sessions == 0 or state.last is None:
-        load = _up(loader, info, cur)
+        load = up_one(loader, info, cur)
         return load, f"R2: form is learnt — BUILD starts one increment up: {fmt(load)}, 3 × 10–12."
     last, recent = state.last, state.recent
     misses = recent[-BUILD_FAILS_BEFORE_DROP:]
     lo, hi = BUILD_REPS
     if last.min_amount >= hi:
-        load = _up(loader, info, cur)
+        load = up_one(loader, info, cur)
         return (
             load,
-            f"R2: every set reached {hi} reps last session — add {_inc(info)}: {fmt(load)}.",
+            f"R2: every set reached {hi} reps last session — add {increment_text(info)}: "
+            f"{fmt(load)}.",
         )
     if len(misses) >= BUILD_FAILS_BEFORE_DROP and all(f.min_amount < lo for f in misses):
         load = max(start, loader.round_down(cur - info.increment_kg, info))
@@ -313,54 +205,6 @@ def _comeback(
     return load, f"{why}: {ctx.loader.fmt(load)}."
 
 
-def _cap(
-    phase: StatePhase, load: float, state: ExerciseState, info: ExerciseInfo, ctx: PlanContext
-) -> tuple[str | None, float, str | None, str | None]:
-    """R6: (new phase or None, load, why or None, suggestion or None)."""
-    if info.cap_ratio is None:
-        return None, load, None, None
-    fmt = ctx.loader.fmt
-    bw = ctx.bodyweight_kg
-    if bw is None:
-        return (
-            None,
-            load,
-            (
-                f"R6: no bodyweight logged, so no cap applied — log it to stop adding load at "
-                f"{fmt_number(info.cap_ratio)} × bodyweight."
-            ),
-            None,
-        )
-    cap = ctx.loader.round_down(info.cap_ratio * bw, info)
-    cap_text = f"{fmt_number(info.cap_ratio)} × {fmt(bw)} bodyweight → {fmt(cap)}"
-    cur = state.load_kg
-    if (
-        phase == "STRENGTH"
-        and cur is not None
-        and cur >= cap - LOAD_TOLERANCE_KG
-        and load >= cap - LOAD_TOLERANCE_KG
-    ):
-        passed = cur > cap + LOAD_TOLERANCE_KG
-        why = (
-            f"R6: your load {fmt(cur)} is past the cap ({cap_text}) — back to the cap and hold it."
-            if passed
-            else f"R6: at the cap ({cap_text}) — MAINTAIN: same load, 3 × 5–8."
-        )
-        if ctx.variants:
-            sugg = (
-                f"Try {ctx.variants[0]}: single leg is even better for runners [001]; "
-                "it starts at 50% (R7)."
-            )
-        else:
-            sugg = (
-                "At the cap: keep the load; a single-leg variant is even better for runners [001]."
-            )
-        return "MAINTAIN", cap, why, sugg
-    if load > cap + LOAD_TOLERANCE_KG:
-        return None, cap, f"R6: capped at {cap_text} instead of {fmt(load)}.", None
-    return None, load, None, None
-
-
 def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> Plan:
     """Decide one loaded lift for `ctx.date` (R1–R8), before the season adjusts it."""
     start = start_load(info, ctx.loader)
@@ -408,11 +252,11 @@ def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> P
                 f"{(ctx.date - state.phase_since).days} days, the last with every set at "
                 f"10+ reps — on to STRENGTH."
             )
-        load, text = _entry_strength(state, info, ctx)
+        load, text = entry_load(state, info, ctx)
         rules += ["R3", "R8"]
         why.append(text)
     else:
-        load, rule, text = _strength(state, info, ctx)
+        load, rule, text = strength_load(state, info, ctx)
         rules += ["R3", rule]
         why.append(text)
     if phase in ("BUILD", "STRENGTH") and phase == state.phase and state.phase_sessions > 0:
@@ -422,7 +266,7 @@ def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> P
             why[0] = text  # replaces the decision it overrides (no increase when coming back)
             if text.startswith("R18"):
                 rules.append("R18")
-    out_phase, load, cap_why, suggestion = _cap(phase, load, state, info, ctx)
+    out_phase, load, cap_why, suggestion = apply_cap(phase, load, state, info, ctx)
     if cap_why is not None:
         rules.append("R6")
         why.append(cap_why)

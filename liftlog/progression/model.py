@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
+from .constants import DEFAULT_INCREMENT_KG
+
 Units = Literal["kg", "lb"]
 Category = Literal["general", "functional", "plyometric", "core", "prehab"]
 Equipment = Literal["barbell", "dumbbell", "kettlebell", "machine", "band", "bodyweight"]
@@ -32,7 +34,7 @@ class ExerciseInfo(NamedTuple):
     equipment: Equipment
     laterality: Laterality
     measure: Measure
-    increment_kg: float = 5.0
+    increment_kg: float = DEFAULT_INCREMENT_KG
     cap_ratio: float | None = None
     start_load_kg: float | None = None  # None: the bar for barbell lifts, 0 for bodyweight
     harder: str | None = None  # name of the harder variation (R10 chain)

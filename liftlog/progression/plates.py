@@ -23,6 +23,7 @@ from .constants import (
     DEFAULT_PLATES_KG,
     DEFAULT_PLATES_LB,
     KG_PER_LB,
+    LB_STEP,
 )
 from .model import Athlete, ExerciseInfo, Units
 
@@ -137,7 +138,7 @@ class Loader(NamedTuple):
         if self.units == "kg":
             return info.increment_kg if info.increment_kg > 0 else 1.0
         lb = info.increment_kg / KG_PER_LB
-        return max(2.5, round(lb / 2.5) * 2.5)
+        return max(LB_STEP, round(lb / LB_STEP) * LB_STEP)
 
     def round_down(self, kg: float, info: ExerciseInfo) -> float:
         """R9 for any equipment: the heaviest available load ≤ `kg`, never below the minimum."""

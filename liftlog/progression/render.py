@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .constants import KG_PER_LB
+from .constants import KG_PER_LB, YEAR_SHARE_TARGET
 from .model import Race, Units
 from .plates import fmt_number
 from .prescription import DayPrescription, ExercisePrescription, WorkSet
@@ -129,8 +129,10 @@ def format_text(day: DayPrescription, units: Units = "kg") -> str:
     head += f", {lo}–{hi} sessions a week" if hi else ""
     lines = [head]
     if day.year_share is not None:
+        aim_lo, aim_hi = YEAR_SHARE_TARGET
         lines.append(
-            f"Strength in {round(day.year_share * 100)}% of the last 52 weeks (aim: 60–80% [001])."
+            f"Strength in {round(day.year_share * 100)}% of the last 52 weeks "
+            f"(aim: {round(aim_lo * 100)}–{round(aim_hi * 100)}% [001])."
         )
     lines.extend(f"! {w}" for w in day.warnings)
     if not day.lift:
