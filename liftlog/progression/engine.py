@@ -41,11 +41,17 @@ def find_exercise(catalog: Mapping[str, ExerciseInfo], name: str) -> str | None:
 
 
 def history_since(date: dt.date, states: States | None) -> dt.date:
-    """The oldest session date `prescribe` reads when given `states` (the store may load less)."""
+    """The oldest session date `prescribe` reads: the store need not load sets before it.
+
+    Without cached states the whole history counts (`date.min`): phases are folded from
+    the first session. With states, the sets after the oldest state's date, and the last
+    53 weeks (season share, week counts). An exercise missing from `states` is folded
+    from whatever history is given, so cache every exercise that has sets.
+    """
+    if not states:
+        return dt.date.min
     oldest = date - dt.timedelta(days=7 * YEAR_SHARE_WEEKS + 7)
-    if states:
-        oldest = min(oldest, min(t for _, t in states.values()) + dt.timedelta(days=1))
-    return oldest
+    return min(oldest, min(t for _, t in states.values()) + dt.timedelta(days=1))
 
 
 def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loader) -> Plan:

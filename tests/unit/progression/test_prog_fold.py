@@ -18,6 +18,7 @@ from liftlog.progression import (
     fold,
     fold_key,
     fold_states,
+    history_since,
     initial_state,
     prescribe,
     to_json,
@@ -90,3 +91,11 @@ def test_a_twenty_year_history_folds_from_a_cache_without_replaying_it():
     a = prescribe(end, Athlete(), CATALOG, history, pick=False)
     b = prescribe(end, Athlete(), CATALOG, [], pick=False, states=cached)
     assert [e.load_kg for e in a.exercises] == [e.load_kg for e in b.exercises]
+
+
+def test_history_since_asks_for_everything_without_states_and_a_year_with_them():
+    assert history_since(days(5000), None) == dt.date.min
+    assert history_since(days(5000), {}) == dt.date.min
+    state = initial_state(CATALOG["Back Squat"])
+    assert history_since(days(5000), {"Back Squat": (state, days(4999))}) == days(5000 - 371)
+    assert history_since(days(5000), {"Back Squat": (state, days(100))}) == days(101)
