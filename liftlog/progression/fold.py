@@ -114,15 +114,21 @@ def fold(
 
     # (date, rank, kind, exercise) → sets; rank puts bilateral lifts before variants
     sessions: dict[tuple[dt.date, int, str], list[LoggedSet]] = {}
+    ranks = {n: 1 if catalog[n].single_leg_of else 0 for n in wanted}
     for s in history:
-        name = s.exercise
-        if name not in wanted or s.session_date >= before:
+        name, day = s.exercise, s.session_date
+        rank = ranks.get(name)
+        if rank is None or day >= before:
             continue
         t = through.get(name)
-        if t is not None and s.session_date <= t:
+        if t is not None and day <= t:
             continue
-        rank = 1 if catalog[name].single_leg_of else 0
-        sessions.setdefault((s.session_date, rank, name), []).append(s)
+        key = (day, rank, name)
+        group = sessions.get(key)
+        if group is None:
+            sessions[key] = [s]
+        else:
+            group.append(s)
     events: list[tuple[dt.date, int, str, Override | None]] = []
     for key in sessions:
         events.append((key[0], 1 + key[1], key[2], None))

@@ -88,19 +88,28 @@ def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | N
     ignored by the progression (they still count in records).
     """
     timed = info.measure == "seconds"
-    work = [s for s in sets if s.kind == "work" and (_amount(s, timed) or 0) > 0]
+    work: list[tuple[LoggedSet, int]] = []
+    for s in sets:
+        if s.kind == "work":
+            amount = _amount(s, timed)
+            if amount is not None and amount > 0:
+                work.append((s, amount))
     if not work:
         return None
-    counts = Counter(round(s.weight_kg, 2) for s in work)
-    load = max(counts, key=lambda w: (counts[w], w))
-    at_load = [s for s in work if same_load(s.weight_kg, load)]
-    amounts = [_amount(s, timed) or 0 for s in at_load]
+    first = work[0][0].weight_kg
+    if all(s.weight_kg == first for s, _ in work):  # the usual session: one weight
+        load, at_load = first, work
+    else:
+        counts = Counter(round(s.weight_kg, 2) for s, _ in work)
+        load = max(counts, key=lambda w: (counts[w], w))
+        at_load = [(s, a) for s, a in work if same_load(s.weight_kg, load)]
+    amounts = [a for _, a in at_load]
     low = min(amounts)
-    rpes = [s.rpe for s, a in zip(at_load, amounts, strict=True) if a == low and s.rpe is not None]
-    left = [_amount(s, timed) or 0 for s in work if s.side == "L"]
-    right = [_amount(s, timed) or 0 for s in work if s.side == "R"]
+    rpes = [s.rpe for s, a in at_load if a == low and s.rpe is not None]
+    left = [a for s, a in work if s.side == "L"]
+    right = [a for s, a in work if s.side == "R"]
     return SessionFacts(
-        date=work[0].session_date,
+        date=work[0][0].session_date,
         load_kg=float(load),
         sets=len(at_load),
         min_amount=low,
