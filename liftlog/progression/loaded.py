@@ -154,8 +154,8 @@ def _build(
         load = up_one(loader, info, cur)
         return (
             load,
-            f"R2: every set reached {hi} reps last session — add {increment_text(info)}: "
-            f"{fmt(load)}.",
+            f"R2: every set reached {hi} reps last session — add "
+            f"{increment_text(loader, load, cur)}: {fmt(load)}.",
         )
     if len(misses) >= BUILD_FAILS_BEFORE_DROP and all(f.min_amount < lo for f in misses):
         load = max(start, loader.round_down(cur - info.increment_kg, info))

@@ -38,9 +38,9 @@ def up_one(loader: Loader, info: ExerciseInfo, current: float) -> float:
     return load if load > current + LOAD_TOLERANCE_KG else loader.next_up(current, info)
 
 
-def increment_text(info: ExerciseInfo) -> str:
-    """The catalog increment as the reasons say it ('5 kg')."""
-    return f"{fmt_number(info.increment_kg)} kg"
+def increment_text(loader: Loader, new: float, current: float) -> str:
+    """The increase as the athlete will see it on the bar ('5 kg', '10 lb')."""
+    return loader.fmt(new - current)
 
 
 def entry_load(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> tuple[float, str]:
@@ -94,7 +94,8 @@ def strength_load(
             "R4",
             (
                 f"R4: {days} days since the last load change and every work set reached "
-                f"{INCREASE_FAST_MIN_REPS} reps — add {increment_text(info)}: {fmt(load)}."
+                f"{INCREASE_FAST_MIN_REPS} reps — add {increment_text(loader, load, cur)}: "
+                f"{fmt(load)}."
             ),
         )
     slow = recent[-INCREASE_SLOW_SESSIONS:]
@@ -110,7 +111,7 @@ def strength_load(
             (
                 f"R4: {days} days since the last load change and the last {INCREASE_SLOW_SESSIONS} "
                 f"sessions had every work set at {INCREASE_SLOW_MIN_REPS}+ reps — add "
-                f"{increment_text(info)}: {fmt(load)}."
+                f"{increment_text(loader, load, cur)}: {fmt(load)}."
             ),
         )
     if days < INCREASE_FAST_DAYS:

@@ -74,3 +74,12 @@ def test_lb_athlete_gets_lb_plate_loads_in_text_and_kg_in_json():
 def test_unilateral_text_pairs_the_sides():
     text = format_text(day_rx(D0, only="Single-Leg Squat"))
     assert "3 × (L: 8, then R: 8 (match the weaker side))" in text
+
+
+def test_lb_athlete_reads_the_increase_in_lb_plates():
+    lb = Athlete(units="lb", bar_kg=45 * KG_PER_LB)
+    history = sets(D0, "Back Squat", 135 * KG_PER_LB, [8, 8, 8, 8])
+    (ex,) = day_rx(days(14), history, athlete=lb).exercises
+    # 135 lb + 5 kg (11 lb) = 146 lb, rounded down to lb plates: 145 lb
+    assert ex.plates == (45.0, 5.0)
+    assert "add 10 lb: 145 lb" in ex.why
