@@ -139,14 +139,21 @@ def _plural(n: int, word: str) -> str:
 def describe(summary: ImportSummary, name: str) -> list[str]:
     """The lines the user reads after an import."""
     verb = "Would import" if summary.dry_run else "Imported"
-    lines = [
-        f"{verb} {_plural(summary.sets, 'set')} in {_plural(summary.workouts, 'workout')}"
-        f" ({summary.new_workouts} new) from {name} ({summary.format})."
-    ]
-    if summary.duplicates:
-        lines.append(
-            f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
-        )
+    if summary.sets == 0 and summary.duplicates:
+        are = "is" if summary.duplicates == 1 else "are all"
+        lines = [
+            f"Nothing new in {name} ({summary.format}): its "
+            f"{_plural(summary.duplicates, 'set')} {are} already in the log."
+        ]
+    else:
+        lines = [
+            f"{verb} {_plural(summary.sets, 'set')} in {_plural(summary.workouts, 'workout')}"
+            f" ({summary.new_workouts} new) from {name} ({summary.format})."
+        ]
+        if summary.duplicates:
+            lines.append(
+                f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
+            )
     if summary.skipped:
         lines.append(
             f"Skipped {_plural(summary.skipped, 'row')} without reps or time"
@@ -159,7 +166,8 @@ def describe(summary: ImportSummary, name: str) -> list[str]:
             + "."
         )
     if summary.units_set:
-        lines.append(f"Units set to {summary.units_set}, as in the file.")
+        verb = "Would set" if summary.dry_run else "Set"
+        lines.append(f"{verb} your units to {summary.units_set}, as in the file.")
     if summary.dry_run:
         lines.append("Dry run: nothing was written.")
     return lines

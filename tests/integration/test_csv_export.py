@@ -102,7 +102,7 @@ def test_a_pound_athletes_export_comes_back_in_pounds(cli: CLI, tmp_path: Path) 
     assert b",225,lb,5," in first.read_bytes()
     other = tmp_path / "other.sqlite3"
     result = cli("import", str(first), db=other)
-    assert "Units set to lb" in result.out
+    assert "Set your units to lb, as in the file." in result.out
     second = tmp_path / "second.csv"
     assert cli("export", "-o", str(second), db=other).code == 0
     assert second.read_bytes() == first.read_bytes()
