@@ -114,5 +114,8 @@ def pick_day(
                 f"R19: no run template — sessions at least 48 hours apart{gap}; "
                 f"{done} of {lo}–{hi} sessions done this week.",
             )
-    season = season_at(start)
-    return Slot(start, season, f"R19: no day found in the next {SCHEDULE_HORIZON_DAYS} days.")
+    warning = (
+        f"R19: no lifting day in the next {SCHEDULE_HORIZON_DAYS} days fits your run template "
+        "and the season; this is the session for the day asked."
+    )
+    return Slot(start, season_at(start), "", (warning,))

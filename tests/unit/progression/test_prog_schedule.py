@@ -85,3 +85,10 @@ def test_r19_the_search_stops_at_a_day_without_lifting():
     d = day_rx(days(3), squat_on(1), athlete=TEMPLATE, races=[race], pick=True)
     assert not d.lift and d.season.phase == "STOP" and d.date == days(7)
     assert d.season.resumes_on == race.date + dt.timedelta(days=8)
+
+
+def test_r19_a_template_of_only_rest_days_gives_the_day_asked_with_a_warning():
+    resting = Athlete(run_template=tuple((d, "rest") for d in range(7)))
+    d = day_rx(days(2), athlete=resting, pick=True)
+    assert d.lift and d.date == days(2)
+    assert any("no lifting day" in w for w in d.warnings)
