@@ -74,7 +74,8 @@ def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loade
         if season.b_race is not None and season.phase != "TAPER"
         else "taper before your A race"
     )
-    why = f"R16: {cause} — lighter: {text}{sets} sets ({volume}), {lo} each, no load increases."
+    each = f"{lo} s" if info.measure == "seconds" else f"{lo} reps"
+    why = f"R16: {cause} — lighter: {text}{sets} sets ({volume}), {each} each, no load increases."
     return plan._replace(
         load_kg=load,
         sets=sets,
@@ -111,12 +112,15 @@ def _work_sets(
     weak: Side = imb.weaker if imb is not None else "L"
     strong: Side = "R" if weak == "L" else "L"
     sets = tuple(ws for _ in range(plan.sets) for ws in (one(weak), one(strong, True)))
-    known = (
-        "fewer reps last session"
-        if imb is not None
-        else "left, as no side is known to be weaker yet"
-    )
-    notes = [f"R11: weaker side ({weak}, {known}) first, then match its reps with the other side."]
+    what = "time" if info.measure == "seconds" else "reps"
+    if imb is None:
+        first = f"R11: left first (no weaker side known yet), then match its {what} with the right."
+    else:
+        first = (
+            f"R11: weaker side first ({weak}: less last session), then match its {what} with "
+            f"the {'right' if strong == 'R' else 'left'}."
+        )
+    notes = [first]
     if imb is not None:
         notes.append(imb.describe())
     return sets, notes, imb

@@ -242,8 +242,8 @@ def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> P
         if state.phase_since is not None and state.phase_sessions > 0:
             days = (ctx.date - state.phase_since).days
             why.append(
-                f"BUILD so far: {state.phase_sessions} of {BUILD_MIN_SESSIONS} sessions, "
-                f"{days} of {BUILD_MIN_DAYS} days."
+                f"BUILD so far: {state.phase_sessions} sessions over {days} days (STRENGTH "
+                f"after {BUILD_MIN_SESSIONS} sessions and {BUILD_MIN_DAYS} days)."
             )
     elif state.phase != "STRENGTH" or state.phase_sessions == 0:
         if state.phase == "BUILD" and state.phase_since is not None:
