@@ -78,6 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
+        if _is_sqlite_error(exc):  # e.g. a damaged page met half-way through reading
+            from liftlog.locations import resolve_db_path
+            from liftlog.store.db import explain
+
+            cause = getattr(exc, "orig", None) or exc
+            print(f"liftlog: {explain(resolve_db_path(args.db), cause)}", file=sys.stderr)  # type: ignore[arg-type]
+            return EXIT_USER_ERROR
         if os.environ.get("LIFTLOG_DEBUG"):
             raise
         print(
@@ -86,6 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    """An error from SQLite itself, raised directly or wrapped by SQLAlchemy."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None:
+        return False
+    return isinstance(exc, sqlite3.Error) or isinstance(getattr(exc, "orig", None), sqlite3.Error)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from liftlog.progression import (
     load_program,
     prescribe,
 )
+from liftlog.store.db import StoreError, quick_check
 from liftlog.store.queries import (
     AthleteRow,
     ExerciseRow,
@@ -188,6 +189,7 @@ def _store_states(
     if not rows:
         return
     try:
+        quick_check(conn)  # never write into a damaged file, not even a cache
         with conn:
             conn.executemany(
                 "INSERT INTO progression_cache"
@@ -197,8 +199,8 @@ def _store_states(
                 " state = excluded.state",
                 rows,
             )
-    except sqlite3.OperationalError:
-        pass  # busy or read-only: the cache is an optimisation, the answer stands
+    except (sqlite3.OperationalError, StoreError):
+        pass  # busy, read-only or damaged: the cache is an optimisation, the answer stands
 
 
 def _refresh_cache(

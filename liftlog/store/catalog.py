@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from liftlog.locations import data_dir
+from liftlog.store.db import quick_check
 
 CATALOG_FILE = "exercises.toml"
 _DIGEST_KEY = "catalog_digest"
@@ -72,6 +73,7 @@ def sync_catalog(conn: sqlite3.Connection, *, path: Path | None = None) -> bool:
     row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (_DIGEST_KEY,)).fetchone()
     if row is not None and row[0] == digest:
         return False
+    quick_check(conn)  # never write into a damaged file
     existing = {
         name: ex_id
         for ex_id, name in conn.execute("SELECT id, name FROM exercise WHERE athlete_id IS NULL")

@@ -53,16 +53,17 @@ def connect(path: Path) -> sqlite3.Connection:
         _pragmas(conn)
     except sqlite3.Error as exc:
         conn.close()
-        raise _explain(path, exc) from None
+        raise explain(path, exc) from None
     return conn
 
 
-def _explain(path: Path, exc: sqlite3.Error) -> StoreError:
+def explain(path: Path, exc: sqlite3.Error) -> StoreError:
+    """One sentence for the user about an SQLite error on `path`."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
         return StoreError(f"{path} is read-only; liftlog needs to write to it and its folder.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{path} is damaged or is not a liftlog database.")
+        return damaged(path, exc)
     if "unable to open" in text:
         return StoreError(f"cannot open {path}: check that the folder exists and is writable.")
     if "locked" in text or "busy" in text:
@@ -103,7 +104,7 @@ def _current_revision(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise _explain(path, exc) from None
+        raise explain(path, exc) from None
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -114,7 +115,7 @@ def _current_revision(path: Path) -> str | None:
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as exc:
-        raise _explain(path, exc) from None
+        raise explain(path, exc) from None
     finally:
         conn.close()
     if row is None:
@@ -128,12 +129,27 @@ def _current_revision(path: Path) -> str | None:
 
 
 def _upgrade(path: Path) -> None:
-    """Apply the shipped migrations up to the head, in one transaction per revision."""
+    """Apply the shipped migrations up to the head, atomically and one process at a time.
+
+    Python's sqlite3 module commits DDL as it goes; here the whole upgrade runs inside
+    one `BEGIN IMMEDIATE` transaction instead, so a crash mid-upgrade leaves the old
+    schema intact, and a second process starting at the same moment waits for the
+    first and then finds nothing left to do.
+    """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _manual_transactions(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we say BEGIN ourselves
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
@@ -144,12 +160,51 @@ def _upgrade(path: Path) -> None:
         engine.dispose()
 
 
+def db_file(conn: sqlite3.Connection) -> Path:
+    """The file behind a connection (for messages)."""
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def quick_check(conn: sqlite3.Connection, path: Path | None = None) -> None:
+    """Raise StoreError when SQLite finds the file damaged. Reads every page (about
+    30 ms for 20 years of training), so it runs once, before the first write."""
+    path = path or db_file(conn)
+    try:
+        row = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, exc) from None
+    if row is None or row[0] != "ok":
+        raise damaged(path, row[0] if row else "no answer")
+
+
+def damaged(path: Path, detail: object) -> StoreError:
+    said = " ".join(str(detail).replace("*** in database main ***", "").split())
+    return StoreError(
+        f"{path} is damaged (SQLite says: {said}); liftlog has not written to it. "
+        "Restore it from a backup, or export what can still be read."
+    )
+
+
 @dataclass
 class Database:
     """An opened, migrated liftlog database."""
 
     path: Path
     _engine: Engine | None = field(default=None, repr=False)
+    _verified: bool = field(default=False, repr=False)
+
+    def verify(self, conn: sqlite3.Connection | None = None) -> None:
+        """Check the file is sound before the first write of this process (see quick_check)."""
+        if self._verified:
+            return
+        own = conn is None
+        conn = conn or self.connect()
+        try:
+            quick_check(conn, self.path)
+        finally:
+            if own:
+                conn.close()
+        self._verified = True
 
     def connect(self) -> sqlite3.Connection:
         """A new plain connection for fast reads (and simple writes)."""
@@ -175,8 +230,13 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A sqlmodel session; the caller commits (one commit per logged set)."""
+        """A sqlmodel session for writes; the caller commits (one commit per logged set).
+
+        The first session of a process checks the file first: liftlog never writes
+        into a damaged database."""
         from sqlmodel import Session
+
+        self.verify()
 
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
@@ -200,7 +260,7 @@ def open_database(path: Path) -> Database:
         except Exception as exc:  # an OperationalError from SQLAlchemy, a locked file…
             cause = getattr(exc, "orig", exc)
             if isinstance(cause, sqlite3.Error):
-                raise _explain(path, cause) from None
+                raise explain(path, cause) from None
             raise StoreError(f"cannot prepare the database {path}: {exc}.") from None
     try:
         connect(path).close()  # switch to WAL and prove the pragmas hold

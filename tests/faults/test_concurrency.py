@@ -94,12 +94,6 @@ def test_two_cli_commands_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="liftlog/store/db.py open_database: two processes migrating a new file at once "
-    "both run the migrations; the second fails with 'table athlete already exists' "
-    "(migrations need an exclusive lock, e.g. BEGIN IMMEDIATE, and a re-check of the revision)",
-)
 def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path) -> None:
     """A brand-new file opened by two commands at the same moment (the TUI and a
     script, say): both succeed, one schema, one athlete, every set kept. Each round
