@@ -7,6 +7,7 @@ number and turns it into a `CsvError` the user sees as one line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from liftlog.errors import LiftlogError
@@ -101,6 +102,14 @@ def timestamp(text: str, column: str) -> dt.datetime:
     text = text.strip()
     if not text:
         raise CellError(f"{column} is empty")
+    value = _timestamp(text)
+    if value is None:
+        raise CellError(f"{column} {text!r} is not a date and time liftlog understands")
+    return value
+
+
+@functools.lru_cache(maxsize=256)  # every set of a workout repeats its start
+def _timestamp(text: str) -> dt.datetime | None:
     try:
         if text[:4].isdigit():
             value = dt.datetime.fromisoformat(text)
@@ -119,7 +128,7 @@ def timestamp(text: str, column: str) -> dt.datetime:
             return dt.datetime.combine(day_, _clock(hour, minute, second, meridiem))
     except ValueError:
         pass
-    raise CellError(f"{column} {text!r} is not a date and time liftlog understands")
+    return None
 
 
 def duration(text: str, column: str) -> int | None:
@@ -139,6 +148,7 @@ def duration(text: str, column: str) -> int | None:
     return value or None
 
 
+@functools.lru_cache(maxsize=256)
 def store_datetime(value: dt.datetime) -> str:
     """The text SQLAlchemy writes for a DateTime on SQLite, so the ORM reads ours back."""
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -26,8 +26,6 @@ from liftlog.csvio.cells import CellError, duration, number, restore, timestamp,
 from liftlog.setgrammar import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
 from liftlog.units import Unit, to_kg
 
-FORMAT_KEYS = ("liftlog", "strong", "hevy", "fitnotes")
-
 
 @dataclass(frozen=True, slots=True)
 class ImportedSet:
@@ -50,26 +48,33 @@ class ImportedSet:
     unit: Unit | None = None  # the athlete's unit the file was written in (liftlog)
 
 
+class Columns(dict[str, int]):
+    """Column name → position, looked up in any case; misses are remembered as -1."""
+
+    def __missing__(self, name: str) -> int:
+        index = self.get(name.strip().casefold(), -1)
+        self[name] = index
+        return index
+
+
 class Row:
     """One CSV record, its cells looked up by (case-insensitive) column name."""
 
     __slots__ = ("_columns", "cells")
 
-    def __init__(self, columns: dict[str, int], cells: Sequence[str]) -> None:
+    def __init__(self, columns: Columns, cells: Sequence[str]) -> None:
         self._columns = columns
         self.cells = cells
 
     def __getitem__(self, name: str) -> str:
-        index = self._columns.get(name.casefold())
-        if index is None or index >= len(self.cells):
-            return ""
-        return self.cells[index]
+        index = self._columns[name]
+        return self.cells[index] if 0 <= index < len(self.cells) else ""
 
     def has(self, name: str) -> bool:
-        return name.casefold() in self._columns
+        return self._columns[name] >= 0
 
 
-Parser = Callable[[Row, Unit], "ImportedSet | None"]
+Parser = Callable[[Row, Unit], ImportedSet | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +91,9 @@ class Format:
         return self.required <= header and (not self.any_of or bool(self.any_of & header))
 
 
-def _unit(text: str, default: Unit, column: str) -> Unit:
+def _unit(text: str, default: Unit | None, column: str) -> Unit:
     unit = text.strip().casefold()
-    if not unit:
+    if not unit and default is not None:
         return default
     if unit in ("kg", "kgs"):
         return "kg"
@@ -168,8 +173,7 @@ def parse_liftlog(row: Row, _units: Unit) -> ImportedSet:
     side = row["side"].strip().upper() or None
     if side not in (None, "L", "R"):
         raise CellError(f"side {row['side']!r} must be L, R or empty")
-    file_unit = row["unit"].strip().casefold()
-    unit: Unit | None = "lb" if file_unit in ("lb", "lbs") else "kg" if file_unit else None
+    unit = _unit(row["unit"], None, "unit") if row["unit"].strip() else None
     reps = whole(row["reps"], "reps")
     seconds = whole(row["seconds"], "seconds")
     if reps is None and seconds is None:
@@ -370,9 +374,9 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def column_index(header: Sequence[str]) -> dict[str, int]:
+def column_index(header: Sequence[str]) -> Columns:
     """Column name (case-insensitive, spaces trimmed) → position; the first one wins."""
-    columns: dict[str, int] = {}
+    columns = Columns()
     for i, name in enumerate(header):
         columns.setdefault(name.strip().casefold(), i)
     return columns
@@ -380,7 +384,7 @@ def column_index(header: Sequence[str]) -> dict[str, int]:
 
 def detect(header: Sequence[str]) -> Format | None:
     """The format whose columns the header has, or None."""
-    names = set(column_index(header))
+    names = {name.strip().casefold() for name in header}
     for fmt in FORMATS.values():
         if fmt.matches(names):
             return fmt

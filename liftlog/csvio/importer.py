@@ -381,6 +381,9 @@ def import_csv(
         except UnicodeDecodeError:
             conn.rollback()
             raise CsvError(f"{name} is not UTF-8 text; export it again as CSV (UTF-8).") from None
+        except sqlite3.Error as exc:  # a full disk, a damaged database
+            conn.rollback()
+            raise CsvError(f"cannot write to the database ({exc}); nothing was imported.") from None
         except BaseException:
             conn.rollback()
             raise
