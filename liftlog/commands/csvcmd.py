@@ -32,7 +32,7 @@ def register(commands: Any) -> None:
             "seconds, rpe, note, logged_at. `liftlog import` reads it back unchanged."
         ),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead (- is stdout)")
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser(
@@ -75,7 +75,7 @@ def _stdout_csv() -> Iterator[io.TextIOWrapper]:
 def cmd_export(args: argparse.Namespace) -> int:
     from liftlog.csvio.export import export_csv
 
-    if args.output is None:
+    if args.output in (None, "-"):
         ctx = open_context(args)
         with _stdout_csv() as out:
             export_csv(ctx.conn, ctx.athlete, out)
@@ -154,6 +154,12 @@ def describe(summary: ImportSummary, name: str) -> list[str]:
             lines.append(
                 f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
             )
+    if summary.units_assumed and summary.sets:
+        other = "lb" if summary.units_assumed == "kg" else "kg"
+        lines.append(
+            f"The file gives no unit, so weights were read as {summary.units_assumed}"
+            f" (for a file in {other}: --units {other}; try it with --dry-run first)."
+        )
     if summary.skipped:
         lines.append(
             f"Skipped {_plural(summary.skipped, 'row')} without reps or time"

@@ -74,6 +74,8 @@ class ImportSummary:
     skipped: int = 0  # rows that are not sets: distance-only cardio, rest timers
     new_exercises: list[str] = field(default_factory=list)
     units_set: Unit | None = None
+    #: the unit weights were read in because the file does not say (Strong, comma form)
+    units_assumed: Unit | None = None
 
 
 @dataclass
@@ -331,8 +333,9 @@ def import_csv(
     """Import `path` (format `source`, detected from the header when None) for `athlete`.
 
     `units` is the unit of weights in files that do not say (Strong's comma form);
-    the athlete's own by default. `progress(bytes_read, file_size)` is called every
-    few hundred rows. Raises `CsvError` (nothing written) for a file it refuses.
+    the athlete's own by default (the summary's `units_assumed` says so).
+    `progress(bytes_read, file_size)` is called every thousand rows. Raises `CsvError`
+    (and writes nothing) for a file it refuses.
     """
     path = Path(path)
     name = path.name
@@ -348,6 +351,8 @@ def import_csv(
         width = len(header)
         default_units: Unit = units or athlete.units
         summary = ImportSummary(format=fmt.label, dry_run=dry_run)
+        if units is None and fmt.key == "strong" and columns["Weight Unit"] < 0:
+            summary.units_assumed = default_units
         if conn.in_transaction:  # a caller's pending writes must not ride on ours
             raise RuntimeError("import_csv needs a connection with no open transaction")
         try:

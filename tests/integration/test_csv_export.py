@@ -120,6 +120,7 @@ def test_export_to_a_file_says_how_many_sets(cli: CLI, tmp_path: Path) -> None:
 
 def test_export_of_an_empty_log_is_the_header(cli: CLI) -> None:
     assert cli.ok("export").out.splitlines() == [HEADER]
+    assert cli.ok("export", "-o", "-").out.splitlines() == [HEADER]
 
 
 def test_export_into_a_missing_folder_is_one_clear_line(cli: CLI, tmp_path: Path) -> None:

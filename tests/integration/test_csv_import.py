@@ -26,6 +26,7 @@ def brief(s: dict[str, Any]) -> tuple[Any, ...]:
 def test_strong_comma_form_in_kilograms(cli: CLI) -> None:
     result = cli.ok("import", str(DATA / "strong_comma.csv"))
     assert "Imported 8 sets in 2 workouts" in result.out
+    assert "The file gives no unit, so weights were read as kg" in result.out
     assert "Skipped 2 rows without reps or time" in result.out  # the run, the rest timer
     assert "New exercises, now your own (1): Bench Press (Barbell)." in result.out
 
@@ -50,7 +51,8 @@ def test_strong_comma_form_in_kilograms(cli: CLI) -> None:
 
 
 def test_strong_comma_form_takes_the_unit_given(cli: CLI) -> None:
-    cli.ok("import", str(DATA / "strong_comma.csv"), "--units", "lb")
+    result = cli.ok("import", str(DATA / "strong_comma.csv"), "--units", "lb")
+    assert "gives no unit" not in result.out
     squat = sessions(cli)[0]["sets"][1]
     assert squat["weight_kg"] == pytest.approx(60 * LB)
 
@@ -58,6 +60,7 @@ def test_strong_comma_form_takes_the_unit_given(cli: CLI) -> None:
 def test_strong_semicolon_form_with_units_per_row(cli: CLI) -> None:
     result = cli.ok("import", str(DATA / "strong_semicolon.csv"))
     assert "Imported 4 sets in 1 workout" in result.out
+    assert "gives no unit" not in result.out
     (day,) = sessions(cli)
     assert [brief(s) for s in day["sets"]] == [
         ("Push-Up", "work", 0, 15, None, None),  # reps written 15.0
