@@ -29,7 +29,6 @@ from liftlog.progression import (
     Race,
     fold,
     fold_key,
-    history_since,
     load_program,
     prescribe,
 )
@@ -222,6 +221,21 @@ def _refresh_cache(
     _store_states(conn, inputs, folded, through, states)
 
 
+def _lifts_with_sets(conn: sqlite3.Connection, athlete_id: int, before: dt.date) -> set[int]:
+    """Ids of the exercises with a set dated before `before`: one index probe each."""
+    rows = conn.execute(
+        "SELECT e.id FROM exercise e WHERE (e.athlete_id IS NULL OR e.athlete_id = ?)"
+        " AND EXISTS (SELECT 1 FROM workout_set s JOIN workout w ON w.id = s.workout_id"
+        "  WHERE s.athlete_id = ? AND s.exercise_id = e.id AND w.date < ?)",
+        (athlete_id, athlete_id, before.isoformat()),
+    )
+    return {ex_id for (ex_id,) in rows}
+
+
+#: The week before the day: what was done "this week" (programs' once-a-week lifts).
+_RECENT = dt.timedelta(days=8)
+
+
 def prescription_for(
     conn: sqlite3.Connection,
     athlete_id: int,
@@ -233,16 +247,28 @@ def prescription_for(
 ) -> DayPrescription:
     """The prescription for `date`: with `pick`, the next strength day on or after it (R19).
 
-    Raises KeyError for an exercise name the catalog doesn't know.
+    Warm (every lift with sets has a valid cached state), this reads the sets since
+    the oldest cached state and the last week, plus the year's session dates. Cold,
+    it folds the whole history once and caches the result. Raises KeyError for an
+    exercise name the catalog doesn't know.
     """
     inputs = load_inputs(conn, athlete_id)
     today = today or dt.date.today()
-    states = _cached_states(conn, inputs, min(date, today))
-    history = _logged_sets(conn, athlete_id, history_since(min(date, today), states))
+    first = min(date, today)
+    states = _cached_states(conn, inputs, first)
+    cached_ids = {inputs.ids[name] for name in states}
+    if _lifts_with_sets(conn, athlete_id, first) <= cached_ids:
+        since = first - _RECENT
+        if states:
+            since = min(since, min(t for _, t in states.values()) + dt.timedelta(days=1))
+        dates = session_dates(conn, athlete_id, first - dt.timedelta(days=7 * 53))
+    else:  # a lift without a valid state (new, or a set logged in the past): replay all
+        states, since, dates = {}, dt.date.min, []
+    history = _logged_sets(conn, athlete_id, since)
     program = load_program(data_dir() / "programs.toml")
     day = prescribe(
         date, inputs.athlete, inputs.catalog, history, inputs.races, inputs.overrides,
-        program, exercise, states=states, pick=pick,
+        program, exercise, states=states, pick=pick, session_dates=dates,
     )  # fmt: skip
     if date >= today:
         _refresh_cache(conn, inputs, states, history, today)

@@ -160,10 +160,10 @@ def _exercise(
 
 
 def _scan(
-    history: Iterable[LoggedSet], day_hint: dt.date
+    history: Iterable[LoggedSet], day_hint: dt.date, known_dates: Iterable[dt.date] = ()
 ) -> tuple[list[dt.date], dict[dt.date, set[str]]]:
     """Distinct session dates (sorted) and, near `day_hint`, what was done on each."""
-    dates: set[dt.date] = set()
+    dates: set[dt.date] = set(known_dates)
     near: dict[dt.date, set[str]] = {}
     lo = day_hint - dt.timedelta(days=7)
     for s in history:
@@ -188,6 +188,7 @@ def prescribe(
     *,
     states: States | None = None,
     pick: bool = True,
+    session_dates: Sequence[dt.date] = (),
 ) -> DayPrescription:
     """The next strength session on or after `date` (R19; `pick=False`: exactly `date`).
 
@@ -195,12 +196,14 @@ def prescribe(
     count (a session in progress does not change its own prescription). `races`: if
     empty, `athlete.races`. `states`: cached `(state, date_through)` per exercise from
     `fold_states`; only later sets are folded (see `history_since` for how much history
-    is then needed).
+    is then needed). `session_dates`: dates with work sets that the store found more
+    cheaply than by loading their sets (for R19 and the year's share); with them,
+    `history` needs only the sets after the cached states and the last week.
     """
     all_races = tuple(races) or athlete.races
     loader = Loader.for_athlete(athlete)
     program = program if program is not None else default_program()
-    dates, near = _scan(history, date)
+    dates, near = _scan(history, date, session_dates)
 
     def season_at(d: dt.date) -> SeasonStatus:
         return season_status(d, all_races, athlete.stop_days)

@@ -96,3 +96,19 @@ def test_next_refuses_an_unknown_exercise_and_a_bad_date(cli: CLI) -> None:
 def test_plain_text_reads_like_a_coachs_note(cli: CLI) -> None:
     out = cli.ok("next", "--date", "2027-01-04").out
     assert "Back Squat" in out and "FORM" in out and "R1" in out
+
+
+def test_a_lift_first_logged_in_the_past_after_the_cache_is_warm_counts(
+    cli: CLI, db_path: Path
+) -> None:
+    cli.ok("log", "Back Squat", "20x12", "20x12", "--date", "2026-09-01")
+    cli.ok("next", "--json")  # warms the cache for the squat
+    for date in ("2026-08-01", "2026-08-03"):  # a lift the cache has never seen, back-dated
+        cli.ok("log", "Deadlift", "20x12", "20x12", "--date", date)
+    deadlift = cli.ok("next", "--json", "--exercise", "Deadlift").json()["exercises"][0]
+    assert deadlift["phase"] == "BUILD"
+    warm = cli.ok("next", "--json").json()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM progression_cache")
+    conn.close()
+    assert cli.ok("next", "--json").json() == warm
