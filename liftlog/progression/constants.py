@@ -56,6 +56,9 @@ FAIL_FACTOR = 0.9  # our choice (SPEC R5)
 # lives in the catalog); [001] "once you shift from double leg to single leg squats,
 # remember to reduce the weight".
 SINGLE_LEG_FACTOR = 0.5  # our choice (SPEC R7)
+# Dumbbell and kettlebell loads are logged per implement (data/exercises.toml), and a
+# single-leg variant is held as a pair: R7's 50% of the barbell load is split over two.
+IMPLEMENTS_PER_PAIR = 2  # our choice
 
 # --- R8 Epley -------------------------------------------------------------------------
 EPLEY_DIVISOR = 30.0  # Epley: e1RM = w × (1 + r/30)

@@ -23,6 +23,7 @@ from .constants import (
     FORM_CLEAN_SESSIONS,
     FORM_REPS,
     FORM_SETS,
+    IMPLEMENTS_PER_PAIR,
     JUMP_TO_STRENGTH_INCREMENTS,
     JUMP_TO_STRENGTH_MAX_REPS,
     JUMP_TO_STRENGTH_MIN_RATIO,
@@ -229,11 +230,17 @@ def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> P
         )
     elif phase == "BUILD" and r7_applies(state, info, ctx.parent):
         assert ctx.parent is not None and ctx.parent.load_kg is not None
-        load = max(start, ctx.loader.round_down(ctx.parent.load_kg * SINGLE_LEG_FACTOR, info))
+        total = ctx.parent.load_kg * SINGLE_LEG_FACTOR
+        pair = info.equipment in ("dumbbell", "kettlebell")
+        load = max(
+            start, ctx.loader.round_down(total / IMPLEMENTS_PER_PAIR if pair else total, info)
+        )
+        held = f"a pair of {fmt(load)} {info.equipment}s" if pair else fmt(load)
         rules += ["R7", "R2"]
         why.append(
             f"R7: first {info.name} while {info.single_leg_of} is in STRENGTH: 50% of its "
-            f"working load {fmt(ctx.parent.load_kg)} → {fmt(load)}, in BUILD (3 × 10–12)."
+            f"working load {fmt(ctx.parent.load_kg)} is {fmt(total)} → {held}, in BUILD "
+            "(3 × 10–12)."
         )
     elif phase == "BUILD":
         load, text = _build(state, info, ctx, start)

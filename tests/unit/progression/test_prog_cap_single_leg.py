@@ -58,15 +58,17 @@ def test_r7_single_leg_variant_of_a_strength_lift_starts_at_half_in_build():
     history = sets(D0, "Back Squat", 80, [8, 8, 8, 8])
     ex = rx(days(3), history, exercise="Rear-Foot-Elevated Split Squat")
     assert ex.phase == "BUILD"
-    assert {w.weight_kg for w in ex.work} == {40.0}
+    # 50% of 80 kg is 40 kg in the hands: dumbbells are logged per dumbbell, so 2 × 20 kg
+    assert {w.weight_kg for w in ex.work} == {20.0}
+    assert "a pair of 20 kg dumbbells" in ex.why
     assert len(ex.work) == 6  # 3 sets per side
     assert "R7" in ex.rules
 
 
 def test_r7_rounds_down_to_the_variants_steps():
-    history = sets(D0, "Back Squat", 82.5, [8, 8, 8, 8])
+    history = sets(D0, "Back Squat", 90, [8, 8, 8, 8])
     ex = rx(days(3), history, exercise="Rear-Foot-Elevated Split Squat")
-    assert {w.weight_kg for w in ex.work} == {40.0}  # 41.25 → 40 in 2 kg steps
+    assert {w.weight_kg for w in ex.work} == {22.0}  # 45 kg over a pair: 22.5 → 22 in 2 kg steps
 
 
 def test_r7_does_not_apply_when_the_bilateral_lift_is_not_in_strength():
