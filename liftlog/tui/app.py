@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from liftlog.commands.common import Context
     from liftlog.store.queries import AthleteRow
+    from liftlog.tui.data.today import Prefetch
 
 #: Set to 1 by the benchmarks: quit as soon as today's prescription is on screen.
 BENCH_EXIT_ENV = "LIFTLOG_BENCH_EXIT_ON_READY"
@@ -54,13 +55,25 @@ class LiftlogApp(App[int]):
             for mode in SCREEN_MODES
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="List every key"),
+        Binding(
+            "ctrl+e",
+            "export_csv",
+            "Export CSV",
+            show=False,
+            id="app.export_csv",
+            tooltip="Write the whole log to a CSV file",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit liftlog (every set is saved)"),
     ]
 
     COMMANDS = App.COMMANDS | {_commands}
 
-    def __init__(self, ctx: Context, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self, ctx: Context, *, today: dt.date | None = None, prefetch: Prefetch | None = None
+    ) -> None:
         super().__init__()
+        #: Today's plan being read since before the app was built (see `run_app`).
+        self.prefetch = prefetch
         self.ctx = ctx
         self.athlete: AthleteRow = ctx.athlete
         self._today = today
@@ -79,11 +92,28 @@ class LiftlogApp(App[int]):
             self.pop_screen()
         self.switch_mode(mode)
 
+    def prepare_mode(self, mode: str) -> None:
+        """Build a mode's screen ahead of time, hidden, so switching to it is instant."""
+        if mode not in self._screen_stacks and mode != self.current_mode:
+            # Textual's own mode set-up (private in 8.x): mounts the screen, shows nothing
+            self._init_mode(mode)
+
     def action_help(self) -> None:
         from liftlog.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_export_csv(self) -> None:
+        from liftlog.tui.dialogs.export import ExportForm, ExportProgress, default_export_path
+
+        def chosen(path: object) -> None:
+            from pathlib import Path
+
+            if isinstance(path, Path):
+                self.push_screen(ExportProgress(path))
+
+        self.push_screen(ExportForm(default_export_path(self.today)), chosen)
 
     async def run_screen_action(self, mode: str | None, action: str) -> None:
         """Run an action of a screen (switching to it first) or of the app (mode None)."""
@@ -120,6 +150,9 @@ class LiftlogApp(App[int]):
 
 def run_app(ctx: Context) -> int:
     """Run the TUI until the athlete quits; the exit code for the command line."""
-    app = LiftlogApp(ctx)
+    from liftlog.tui.data.today import Prefetch
+
+    today = dt.date.today()
+    app = LiftlogApp(ctx, today=None, prefetch=Prefetch(ctx.conn, ctx.athlete, today))
     result = app.run()
     return int(result or 0)

@@ -32,11 +32,21 @@ class Action:
 
     @property
     def command(self) -> str:
-        """The command palette's name for it, e.g. `today: log set`."""
-        return (
-            f"{self.section.lower()}: {self.binding.description[0].lower()}"
-            + (self.binding.description[1:])
-        )
+        """The command palette's name for it, e.g. `today: log set`, `export: CSV`."""
+        named = PALETTE_NAMES.get(self.binding.id or "")
+        if named:
+            return named
+        section = "go" if (self.binding.id or "").startswith("go.") else self.section
+        description = self.binding.description
+        return f"{section.lower()}: {description[0].lower()}{description[1:]}"
+
+
+#: Palette names that read better than `section: description`.
+PALETTE_NAMES = {
+    "app.export_csv": "export: CSV",
+    "app.help": "help: keys",
+    "app.quit": "app: quit",
+}
 
 
 _DISPLAY = {
@@ -52,7 +62,12 @@ _DISPLAY = {
 
 
 def _key_display(key: str) -> str:
-    return _DISPLAY.get(key, key)
+    if key in _DISPLAY:
+        return _DISPLAY[key]
+    if "+" in key:  # ctrl+e -> Ctrl+E
+        *mods, last = key.split("+")
+        return "+".join([*(m.title() for m in mods), last.upper()])
+    return key
 
 
 def _bindings(source: object) -> list[Binding]:

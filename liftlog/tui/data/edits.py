@@ -63,9 +63,9 @@ def undo_last(db: Database, *, athlete_id: int, date: dt.date) -> UndoneSet | No
         conn = db.connect()
         try:
             row = conn.execute(
-                "SELECT s.id, s.exercise_id, s.kind, s.side FROM workout_set s"
-                " JOIN workout w ON w.id = s.workout_id"
-                " WHERE s.athlete_id = ? AND w.date = ? ORDER BY s.id DESC LIMIT 1",
+                "SELECT s.id, s.exercise_id, s.kind, s.side FROM workout w"
+                " CROSS JOIN workout_set s ON s.workout_id = w.id"
+                " WHERE w.athlete_id = ? AND w.date = ? ORDER BY s.id DESC LIMIT 1",
                 (athlete_id, date.isoformat()),
             ).fetchone()
         finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 
 from liftlog.progression import DayPrescription, ExercisePrescription
@@ -175,9 +176,11 @@ def todays_sets(
     """The sets logged on `date` by exercise id, in the order they were logged."""
     found: dict[int, list[tuple[str, str | None, LoggedSet]]] = {}
     for set_id, ex_id, kind, side, kg, reps, secs, rpe in conn.execute(
+        # from the day's workouts to their sets (CROSS JOIN keeps that order): the
+        # athlete's set index would walk all twenty years
         "SELECT s.id, s.exercise_id, s.kind, s.side, s.weight_kg, s.reps, s.seconds, s.rpe"
-        " FROM workout_set s JOIN workout w ON w.id = s.workout_id"
-        " WHERE s.athlete_id = ? AND w.date = ? ORDER BY s.id",
+        " FROM workout w CROSS JOIN workout_set s ON s.workout_id = w.id"
+        " WHERE w.athlete_id = ? AND w.date = ? ORDER BY s.id",
         (athlete_id, date.isoformat()),
     ):
         found.setdefault(ex_id, []).append((kind, side, LoggedSet(set_id, kg, reps, secs, rpe)))
@@ -221,3 +224,41 @@ def prescribe_one(
     keys = _Keys()
     keys.next = first_key
     return build_block(day.exercises[0], row, keys)
+
+
+class Prefetch:
+    """Today's plan, computed in a thread started before the app is built, so reading
+    the database overlaps Textual's start-up; the Today screen takes it once."""
+
+    def __init__(self, conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> None:
+        self.date = date
+        self._done = threading.Event()
+        self._plan: TodayPlan | None = None
+        self._error: BaseException | None = None
+        self._taken = False
+        thread = threading.Thread(
+            target=self._run, args=(conn, athlete, date), name="liftlog-prefetch", daemon=True
+        )
+        thread.start()
+
+    def _run(self, conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> None:
+        try:
+            self._plan = load_today(conn, athlete, date)
+        except BaseException as exc:  # handed to the screen, which reports it
+            self._error = exc
+        finally:
+            self._done.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._done.is_set() and not self._taken
+
+    def take(self, date: dt.date) -> TodayPlan | None:
+        """The plan (waiting for it) the first time, for that date; None after that."""
+        if self._taken or date != self.date:
+            return None
+        self._taken = True
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._plan

@@ -90,10 +90,10 @@ class ExercisesScreen(LiftlogScreen):
                 node = branch.add_leaf(label, data=row)
                 if row.name == self._select_name:
                     select_line = node
+        if select_line is None and tree.root.children and tree.root.children[0].children:
+            select_line = tree.root.children[0].children[0]
         if select_line is not None:
-            tree.move_cursor(select_line)
-        elif tree.root.children and tree.root.children[0].children:
-            tree.move_cursor(tree.root.children[0].children[0])
+            self.call_after_refresh(tree.move_cursor, select_line)
         tree.focus()
 
     @on(Tree.NodeHighlighted, "#catalog")

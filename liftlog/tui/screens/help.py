@@ -29,10 +29,10 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_column(style="dim")
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(style="bold", no_wrap=True, min_width=8)
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim", ratio=1)
         section = None
         for action in all_actions(self.app):
             if action.section != section:

@@ -7,6 +7,7 @@ aggregated row per session (see `data.history`), added to its table in slices.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from textual import on, work
@@ -55,10 +56,10 @@ class HistoryScreen(LiftlogScreen):
             super().__init__()
             self.exercise_id, self.sessions = exercise_id, sessions
 
-    class ExerciseRecords(Message):
-        def __init__(self, exercise_id: int, records: Records) -> None:
+    class RepRecords(Message):
+        def __init__(self, exercise_id: int, by_reps: list[tuple[int, float, dt.date]]) -> None:
             super().__init__()
-            self.exercise_id, self.records = exercise_id, records
+            self.exercise_id, self.by_reps = exercise_id, by_reps
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,6 +68,9 @@ class HistoryScreen(LiftlogScreen):
         self.fetching = False
         self.exercise_id: int | None = None
         self.ex_sessions: list[ExerciseSession] = []  # newest first
+        self._names: dict[str, int] = {}
+        self._pending_records: list[tuple[int, float, dt.date]] | None = None
+        self._pending_sessions: list[ExerciseSession] | None = None
         self.ex_shown = 0
 
     def compose(self) -> ComposeResult:
@@ -194,31 +198,66 @@ class HistoryScreen(LiftlogScreen):
             if self.exercise_id is not None and self.exercise_id in self._names.values():
                 select.value = self.exercise_id
 
+    def show_exercise(self, name: str) -> None:
+        """Open one exercise's history by name (Enter on a session; the benchmarks)."""
+        self._open_exercise_named(name)
+
     def _open_exercise_named(self, name: str) -> None:
-        ex_id = getattr(self, "_names", {}).get(name)
+        ex_id = self._names.get(name)
         self.query_one(TabbedContent).active = "exercise-tab"
         self.query_one("#ex-sessions", DataTable).focus()
-        if ex_id is not None:
+        if ex_id is None:
+            self.notify(f"No sets of {name} logged yet.", severity="warning")
+            return
+        self.exercise_id = ex_id
+        self.load_exercise(ex_id)
+        with self.prevent(Select.Changed):
             self.query_one("#exercise", Select).value = ex_id
 
     @on(Select.Changed, "#exercise")
     def _exercise_chosen(self, event: Select.Changed) -> None:
-        if isinstance(event.value, int):
+        if isinstance(event.value, int) and event.value != self.exercise_id:
             self.exercise_id = event.value
             self.load_exercise(event.value)
             self.query_one("#ex-sessions", DataTable).focus()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise")
     def load_exercise(self, exercise_id: int) -> None:
-        """The sessions first (table and chart show), then the records scan."""
-        from liftlog.tui.data.history import exercise_sessions, records, rep_records
+        """Two scans side by side, each on its own connection: the sessions (table and
+        chart) and the rep records; the records are finished when both are in."""
+        self._pending_records = None
+        self._pending_sessions = None
+        self._load_sessions_of(exercise_id)
+        self._load_records_of(exercise_id)
 
-        athlete_id = self.liftlog.athlete.id
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise")
+    def _load_sessions_of(self, exercise_id: int) -> None:
+        from liftlog.tui.data.history import exercise_sessions
+
         with self.reading() as conn:
-            sessions = exercise_sessions(conn, athlete_id, exercise_id)
-            self.post_message(self.ExerciseSessions(exercise_id, sessions))
-            by_reps = rep_records(conn, athlete_id, exercise_id)
-        self.post_message(self.ExerciseRecords(exercise_id, records(by_reps, sessions)))
+            sessions = exercise_sessions(conn, self.liftlog.athlete.id, exercise_id)
+        self.post_message(self.ExerciseSessions(exercise_id, sessions))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-records")
+    def _load_records_of(self, exercise_id: int) -> None:
+        from liftlog.tui.data.history import rep_records
+
+        with self.reading() as conn:
+            by_reps = rep_records(conn, self.liftlog.athlete.id, exercise_id)
+        self.post_message(self.RepRecords(exercise_id, by_reps))
+
+    def on_history_screen_rep_records(self, message: RepRecords) -> None:
+        if message.exercise_id != self.exercise_id:
+            return
+        self._pending_records = message.by_reps
+        self._finish_records()
+
+    def _finish_records(self) -> None:
+        from liftlog.tui.data.history import records
+
+        if self._pending_records is None or self._pending_sessions is None:
+            return
+        rec = records(self._pending_records, self._pending_sessions)
+        self.query_one("#records", Static).update(records_content(rec, self.units))
 
     def on_history_screen_exercise_sessions(self, message: ExerciseSessions) -> None:
         from liftlog.tui.widgets.chart import Series, TrendChart
@@ -231,7 +270,10 @@ class HistoryScreen(LiftlogScreen):
         table: DataTable[str] = self.query_one("#ex-sessions", DataTable)
         table.clear()
         self._add_exercise_rows()
-        self.query_one("#records", Static).update("Reading the records…")
+        self._pending_sessions = sessions
+        if self._pending_records is None:
+            self.query_one("#records", Static).update("Reading the records…")
+        self._finish_records()
         factor = 1.0 if self.units == "kg" else 1 / 0.45359237
         dates = [s.date for s in sessions]
         chart = self.query_one(TrendChart)
@@ -278,11 +320,6 @@ class HistoryScreen(LiftlogScreen):
             self.ex_sessions
         ):
             self._add_exercise_rows()
-
-    def on_history_screen_exercise_records(self, message: ExerciseRecords) -> None:
-        if message.exercise_id != self.exercise_id:
-            return
-        self.query_one("#records", Static).update(records_content(message.records, self.units))
 
     # --- actions -------------------------------------------------------------------
 

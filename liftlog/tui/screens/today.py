@@ -103,6 +103,16 @@ class TodayScreen(LiftlogScreen):
 
     # --- loading ---------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        """When the plan read at start-up is already there, show it in the first frame."""
+        app = self.liftlog
+        if app.prefetch is not None and app.prefetch.ready:
+            plan = app.prefetch.take(app.today)
+            if plan is not None:
+                self._seen_version = app.data_version
+                self._first_load = False
+                self.on_today_screen_loaded(self.Loaded(plan))
+
     def reload(self) -> None:
         self.load()
 
@@ -111,10 +121,11 @@ class TodayScreen(LiftlogScreen):
         from liftlog.tui.data.today import load_today
 
         app = self.liftlog
-        if self._first_load:  # the connection opened at start-up: no second open
+        plan = app.prefetch.take(app.today) if app.prefetch is not None else None
+        if plan is None and self._first_load:  # the connection opened at start-up
             self._first_load = False
             plan = load_today(app.ctx.conn, app.athlete, app.today)
-        else:
+        elif plan is None:
             with self.reading() as conn:
                 plan = load_today(conn, app.athlete, app.today)
         self.post_message(self.Loaded(plan))
@@ -157,15 +168,22 @@ class TodayScreen(LiftlogScreen):
         ]
         if season.resumes_on is not None:
             lines += [Content(""), Content.styled(
-                f"Lifting resumes on {season.resumes_on.strftime('%A %-d %B %Y')}.", "bold"
+                f"Next strength session: {season.resumes_on.strftime('%A %-d %B %Y')}.", "bold"
             )]  # fmt: skip
         return Content("\n").join(lines)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-warm")
     def _warm_writes(self) -> None:
+        """After the first paint: import the write path and the History screen's
+        modules, then build History hidden, so the first set and the first look at
+        the history don't wait for imports (each takes a few hundred ms)."""
         from liftlog.tui.data.edits import warm_up
 
         warm_up()
+        import liftlog.tui.screens.history
+        import liftlog.tui.widgets.chart  # noqa: F401  (plotext)
+
+        self.app.call_from_thread(self.liftlog.prepare_mode, "history")
 
     # --- the entry line ----------------------------------------------------------------
 
@@ -177,7 +195,8 @@ class TodayScreen(LiftlogScreen):
             return
         current = self.query_one(SetList).current if self._lifting else None
         if current is None:
-            entry.update(Content.styled("a adds an exercise · ? lists every key", "$text-muted"))
+            hint = "a adds an exercise" if self._lifting or self.plan is None else "No sets today"
+            entry.update(Content.styled(f"{hint} · ? lists every key", "$text-muted"))
             return
         if current.done is not None:
             entry.update(Content.styled(

@@ -17,16 +17,19 @@ PHASE_STYLE = {
 
 
 def season_text(season: SeasonStatus, sessions_this_week: int) -> Content:
-    phase = Content.styled(f"{season.phase} season", f"bold {PHASE_STYLE[season.phase]}")
+    """`SPECIFIC · Spring Marathon (A) in 70 days · 1 of 1–2 sessions this week`."""
+    phase = Content.styled(season.phase, f"bold {PHASE_STYLE[season.phase]}")
     if season.race is not None and season.days_to_race is not None:
         days = season.days_to_race
-        weeks = f", {days // 7} wk" if days >= 14 else ""
-        race = f"{season.race.name} (A) in {days} day{'s' if days != 1 else ''}{weeks}"
+        race = f"{season.race.name} (A) in {days} day{'s' if days != 1 else ''}"
     else:
-        race = "no A race on the calendar" if season.race is None else ""
+        race = "no A race on the calendar"
     low, high = season.sessions_per_week
-    target = f"{low}–{high}" if low != high else f"{low}"
-    week = f"this week {sessions_this_week} of {target} sessions"
+    if high == 0:
+        week = "no strength sessions this week"
+    else:
+        target = f"{low}–{high}" if low != high else f"{low}"
+        week = f"{sessions_this_week} of {target} sessions this week"
     return Content.assemble(phase, " · ", race, " · ", week)
 
 

@@ -1,0 +1,109 @@
+"""`export: CSV`: ask where, then write the whole log with a progress bar.
+
+The export runs in a worker with a connection of its own (the CSV module reads one
+consistent snapshot), so a 20-year log never freezes the screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from liftlog.tui.dialogs.form import FormDialog, FormError
+
+
+def default_export_path(today: dt.date) -> Path:
+    return Path.home() / f"liftlog-{today.isoformat()}.csv"
+
+
+class ExportForm(FormDialog[Path]):
+    """Returns the file to write (its folder must exist)."""
+
+    FORM_TITLE = "Export CSV"
+
+    def __init__(self, suggested: Path) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def fields(self) -> ComposeResult:
+        yield Label("Write every set to (one row per set, weights in kg and your unit)")
+        yield Input(str(self.suggested), id="path")
+
+    def result(self) -> Path:
+        text = self.value("#path")
+        if not text:
+            raise FormError("Give a file name.")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise FormError(f"{path} is a folder; add a file name.")
+        if not path.parent.is_dir():
+            raise FormError(f"The folder {path.parent} does not exist.")
+        return path
+
+
+class ExportProgress(ModalScreen[None]):
+    """Shows the rows written so far; closes itself when the file is complete."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Hide", id="export.hide", tooltip="Hide; the export goes on"),
+    ]
+
+    class Done(Message):
+        def __init__(self, rows: int, path: Path) -> None:
+            super().__init__()
+            self.rows, self.path = rows, path
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Exporting"
+            yield Static(f"Writing {self.path}")
+            yield ProgressBar(id="export-bar", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.export()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.app.call_from_thread(
+            self.query_one(ProgressBar).update, total=max(total, 1), progress=done
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export(self) -> None:
+        from liftlog.csvio.export import export_csv
+        from liftlog.tui.app import LiftlogApp
+
+        app = self.app
+        assert isinstance(app, LiftlogApp)
+        conn = app.ctx.db.connect()
+        partial = self.path.with_name(self.path.name + ".part")
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as out:
+                rows = export_csv(conn, app.athlete, out, self._progress)
+            partial.replace(self.path)  # a half-written file never has the real name
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            app.call_from_thread(self.dismiss)
+            raise
+        finally:
+            conn.close()
+        self.post_message(self.Done(rows, self.path))
+
+    def on_export_progress_done(self, message: Done) -> None:
+        self.app.notify(f"{message.rows} sets written to {message.path}.", title="Exported")
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()
