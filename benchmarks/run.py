@@ -425,10 +425,33 @@ def measure_history(bench: Bench, stress: Path) -> list[Result]:
         f"before that, opening the History screen itself (sessions list, first page): "
         f"median {median(screens):.0f} ms"
     )
+    data: dict[str, list[float]] = {}
+    for _, answer in runs:
+        for name, spent in dict(answer.get("data_ms") or {}).items():  # type: ignore[call-overload]
+            data.setdefault(name, []).append(float(spent))
+    data_text = ", ".join(f"{n} {median(v):.0f} ms" for n, v in sorted(data.items()))
+    if data_text:
+        opening.notes.append(
+            f"inside it, the screen's data functions (worker threads, some side by side): "
+            f"{data_text}"
+        )
     if median(ms) >= 200:
+        slowest = max(data.items(), key=lambda kv: median(kv[1]), default=None)
         opening.why = (
-            f"reading one row per session straight from SQLite takes {median(sql):.0f} ms "
-            "of that; the rest is the screen's own queries and rendering (table, chart, records)"
+            f"reading one row per session straight from SQLite takes {median(sql):.0f} ms; "
+            + (
+                f"the screen's slowest read, {slowest[0]}, {median(slowest[1]):.0f} ms; "
+                if slowest
+                else ""
+            )
+            + "the rest is rendering (table, chart, records)"
+        )
+        opening.notes.append(
+            "what would close it: read the exercise's sessions from a per-session summary "
+            "kept up to date on write (one row per workout and exercise), or show the newest "
+            "sessions first (a LIMIT, keyset-paged) and draw the 20-year chart from a "
+            "summary afterwards; either keeps the first paint independent of the "
+            "history's length"
         )
     memory.value = f"{median(rss):.0f} MB"
     if bench.bare_rss_mb:

@@ -6,7 +6,9 @@ Starts liftlog's app headless (Textual's `run_test`, 120×40) on the given histo
 waits until the Today screen has loaded, opens the History screen (timed as
 `screen_ms`), then times opening the exercise's history until its workers are done
 and the screen has refreshed (`history_ms`). Prints one JSON object:
-`{"history_ms", "screen_ms", "sql_ms", "how"}`, or `{"error", "unavailable"}`. The parent reads
+`{"history_ms", "screen_ms", "sql_ms", "data_ms", "how"}`, or `{"error", "unavailable"}`;
+`data_ms` is the time spent in each function of `liftlog.tui.data.history` (they run
+in the screen's worker threads) while the exercise's history opened. The parent reads
 this process's peak memory from wait4.
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import importlib.util
+import inspect
 import json
 import sqlite3
 import sys
@@ -77,6 +81,28 @@ async def _open_history(app: Any, pilot: Any, exercise: str) -> tuple[float, str
     )
 
 
+def _time_data_layer(spent: dict[str, float]) -> None:
+    """Wrap the History screen's data functions (run in its workers) to time each call;
+    a build without that module is simply not broken down."""
+    try:
+        from liftlog.tui.data import history as data
+    except ImportError:
+        return
+    for name in dir(data):
+        func = getattr(data, name)
+        if name.startswith("_") or not inspect.isfunction(func) or func.__module__ != data.__name__:
+            continue
+
+        def timed(*args: Any, __func: Any = func, __name: str = name, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return __func(*args, **kwargs)
+            finally:
+                spent[__name] = spent.get(__name, 0.0) + (time.perf_counter() - began) * 1000
+
+        setattr(data, name, functools.wraps(func)(timed))
+
+
 async def probe(db: Path, exercise: str) -> dict[str, object]:
     if importlib.util.find_spec("liftlog.tui.app") is None:
         return {"error": "the TUI is not in this build yet", "unavailable": True}
@@ -91,12 +117,15 @@ async def probe(db: Path, exercise: str) -> dict[str, object]:
         await app.run_action("go('history')")  # the History screen's first opening
         await _settle(app, pilot)
         screen_ms = (time.perf_counter() - began) * 1000
+        spent: dict[str, float] = {}
+        _time_data_layer(spent)
         try:
             elapsed, how = await _open_history(app, pilot, exercise)
         except LookupError as exc:
             return {"error": str(exc), "unavailable": True}
     return {
         "history_ms": elapsed,
+        "data_ms": spent,
         "screen_ms": screen_ms,
         "sql_ms": _sql_floor(db, exercise),
         "how": how,
