@@ -57,6 +57,10 @@ def machine() -> dict[str, str]:
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
     except OSError:
         pass
+    try:
+        load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "unknown"
     return {
         "CPU": cpu,
         "cores": f"{available} available ({os.cpu_count()} online)",
@@ -65,6 +69,7 @@ def machine() -> dict[str, str]:
         "OS": platform.platform(),
         "SQLite": __import__("sqlite3").sqlite_version,
         "Textual": _version("textual"),
+        "load average (1/5/15 min) when the table was written": load,
     }
 
 

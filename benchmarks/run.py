@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import importlib.util
 import json
 import os
@@ -233,6 +234,7 @@ def _prescribed_names(bench: Bench, db: Path) -> list[str]:
         return []
 
 
+@functools.cache
 def _sqlite3_cli() -> str | None:
     found = shutil.which("sqlite3")
     if found is None and os.geteuid() == 0 and shutil.which("apt-get"):

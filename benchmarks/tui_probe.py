@@ -29,20 +29,20 @@ from typing import Any
 SIZE = (120, 40)
 
 
-def _sql_floor(db: Path, exercise: str) -> float:
+def _sql_floor(db: Path, exercise: str) -> tuple[float, int, int]:
     """ms for SQLite alone to list the exercise's sessions, the least a history screen
     reads: one row per session (date, heaviest set, sets), through the schema's index
-    on (athlete, exercise, workout). Best of three, warm."""
+    on (athlete, exercise, workout). Best of three, warm; with the sessions and sets."""
     conn = sqlite3.connect(db)
     (athlete,) = conn.execute("SELECT id FROM athlete ORDER BY id LIMIT 1").fetchone()
     (exercise_id,) = conn.execute(
         "SELECT id FROM exercise WHERE name = ? AND (athlete_id IS NULL OR athlete_id = ?)",
         (exercise, athlete),
     ).fetchone()
-    best = float("inf")
+    best, sessions = float("inf"), []
     for _ in range(3):
         began = time.perf_counter()
-        conn.execute(
+        sessions = conn.execute(
             "SELECT w.date, MAX(s.weight_kg), COUNT(*) FROM workout_set s"
             " JOIN workout w ON w.id = s.workout_id"
             " WHERE s.athlete_id = ? AND s.exercise_id = ? GROUP BY s.workout_id",
@@ -50,7 +50,7 @@ def _sql_floor(db: Path, exercise: str) -> float:
         ).fetchall()
         best = min(best, (time.perf_counter() - began) * 1000)
     conn.close()
-    return best
+    return best, len(sessions), sum(row[2] for row in sessions)
 
 
 async def _settle(app: Any, pilot: Any) -> None:
@@ -123,12 +123,13 @@ async def probe(db: Path, exercise: str) -> dict[str, object]:
             elapsed, how = await _open_history(app, pilot, exercise)
         except LookupError as exc:
             return {"error": str(exc), "unavailable": True}
+    sql_ms, sessions, sets = _sql_floor(db, exercise)
     return {
         "history_ms": elapsed,
         "data_ms": spent,
         "screen_ms": screen_ms,
-        "sql_ms": _sql_floor(db, exercise),
-        "how": how,
+        "sql_ms": sql_ms,
+        "how": f"{how}; {exercise}: {sets:,} sets in {sessions:,} sessions",
     }
 
 
