@@ -115,45 +115,67 @@ _E1RM_SQL = (
     f"CASE WHEN s.reps = 1 THEN s.weight_kg WHEN s.reps BETWEEN 2 AND {E1RM_MAX_REPS}"
     f" THEN s.weight_kg * (1 + s.reps / {EPLEY_DIVISOR}) END"
 )
-# Kept lean on purpose: each expression is evaluated for every work set of 20 years.
-_SESSION_SQL = (
-    "SELECT w.date, COUNT(*),"
+# Kept lean on purpose: each expression is evaluated for every work set of 20 years,
+# so an exercise gets only the aggregates its kind needs (loads, sides, seconds).
+_LOADED_SQL = (
     # top set: the heaviest load, then the most reps at it (load in 1/100 kg)
     " MAX(CAST(ROUND(s.weight_kg * 100) AS INTEGER) * 1000 + IFNULL(s.reps, 0)),"
-    f" MAX({_E1RM_SQL}), TOTAL(s.weight_kg * s.reps), MAX(s.reps), MAX(s.seconds),"
+    f" MAX({_E1RM_SQL}), TOTAL(s.weight_kg * s.reps),"
+)
+_SIDES_SQL = (
     " SUM(IFNULL(s.reps, s.seconds)) FILTER (WHERE s.side = 'L'),"
     " SUM(IFNULL(s.reps, s.seconds)) FILTER (WHERE s.side = 'R')"
-    " FROM workout_set s JOIN workout w ON w.id = s.workout_id"
-    " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
-    " GROUP BY s.workout_id ORDER BY w.date, w.started_at, w.id"
 )
+
+
+def _session_sql(loaded: bool, timed: bool, sides: bool) -> str:
+    return (
+        "SELECT w.date, COUNT(*),"
+        + (_LOADED_SQL if loaded else " NULL, NULL, 0.0,")
+        + (" NULL, MAX(s.seconds)," if timed else " MAX(s.reps), NULL,")
+        + (_SIDES_SQL if sides else " NULL, NULL")
+        + " FROM workout_set s JOIN workout w ON w.id = s.workout_id"
+        " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
+        " GROUP BY s.workout_id ORDER BY w.date, w.started_at, w.id"
+    )
 
 
 def exercise_sessions(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int
 ) -> list[ExerciseSession]:
     """Every session of the exercise (with work sets), oldest first, one row each."""
+    kind = conn.execute(
+        "SELECT equipment, measure, laterality FROM exercise WHERE id = ?", (exercise_id,)
+    ).fetchone()
+    equipment, measure, laterality = kind if kind else ("barbell", "reps", "unilateral")
+    sql = _session_sql(
+        loaded=equipment not in ("bodyweight", "band") or _has_load(conn, athlete_id, exercise_id),
+        timed=measure == "seconds",
+        sides=laterality == "unilateral",
+    )
+    fromiso = dt.date.fromisoformat
     sessions = []
     for day, work, top, e1rm, volume, reps, secs, left, right in conn.execute(
-        _SESSION_SQL, (athlete_id, exercise_id)
+        sql, (athlete_id, exercise_id)
     ):
         top_kg = (top // 1000) / 100 if top and top >= 1000 else None
         top_reps = (top % 1000) or None if top_kg else None
         sessions.append(
             ExerciseSession(
-                dt.date.fromisoformat(day),
-                work,
-                top_kg,
-                top_reps,
-                e1rm,
-                volume,
-                reps,
-                secs,
-                left,
-                right,
+                fromiso(day), work, top_kg, top_reps, e1rm, volume, reps, secs, left, right
             )
         )
     return sessions
+
+
+def _has_load(conn: sqlite3.Connection, athlete_id: int, exercise_id: int) -> bool:
+    """A bodyweight exercise someone logged with added load (a vest, a plate)."""
+    row = conn.execute(
+        "SELECT 1 FROM workout_set WHERE athlete_id = ? AND exercise_id = ? AND weight_kg > 0"
+        " LIMIT 1",
+        (athlete_id, exercise_id),
+    ).fetchone()
+    return row is not None
 
 
 @dataclass(frozen=True, slots=True)

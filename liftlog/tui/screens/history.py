@@ -25,7 +25,7 @@ from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.units import Unit
 
 #: Rows added to a table at a time, and how close to its end the cursor fetches more.
-SLICE = 100
+SLICE = 60
 FETCH_AHEAD = 15
 
 
@@ -260,11 +260,14 @@ class HistoryScreen(LiftlogScreen):
         self.query_one("#records", Static).update(records_content(rec, self.units))
 
     def on_history_screen_exercise_sessions(self, message: ExerciseSessions) -> None:
-        from liftlog.tui.widgets.chart import Series, TrendChart
-
         if message.exercise_id != self.exercise_id:
             return
-        sessions = message.sessions
+        with self.app.batch_update():  # table, chart and records: one repaint
+            self._show_exercise_sessions(message.sessions)
+
+    def _show_exercise_sessions(self, sessions: list[ExerciseSession]) -> None:
+        from liftlog.tui.widgets.chart import Series, TrendChart
+
         self.ex_sessions = sessions[::-1]
         self.ex_shown = 0
         table: DataTable[str] = self.query_one("#ex-sessions", DataTable)

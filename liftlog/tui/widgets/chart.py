@@ -29,10 +29,13 @@ def downsample(
     step = len(values) / limit
     out_d, out_v = [], []
     for i in range(limit):
-        lo, hi = int(i * step), max(int((i + 1) * step), int(i * step) + 1)
-        j = max(range(lo, hi), key=lambda k: values[k])
+        lo = int(i * step)
+        hi = max(int((i + 1) * step), lo + 1)
+        bucket = values[lo:hi]
+        best = max(bucket)
+        j = lo + list(bucket).index(best)  # slices and max run in C: 20 years in ms
         out_d.append(dates[j])
-        out_v.append(values[j])
+        out_v.append(best)
     return out_d, out_v
 
 
