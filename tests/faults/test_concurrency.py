@@ -97,9 +97,9 @@ def test_two_cli_commands_logging_at_once_lose_nothing(tmp_path: Path) -> None:
 def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path) -> None:
     """A brand-new file opened by two commands at the same moment (the TUI and a
     script, say): both succeed, one schema, one athlete, every set kept. Each round
-    hits the race about half the time, so ten rounds find it all but surely."""
+    hit the race about half the time before it was fixed: five rounds find a regression."""
     db = tmp_path / "new.sqlite3"
-    rounds = 10
+    rounds = 5
     for i in range(rounds):
         if db.exists():
             for suffix in ("", "-wal", "-shm"):
@@ -178,17 +178,46 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "new.sqlite3"
-    for i in range(20):  # each round shows one of the races about a third of the time
+    for i in range(3):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        assert _log_at_once(db, "20x10") == [], f"round {i}"
+        go = tmp_path / f"go-{i}"
+        children = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.faults.logging_child",
+                    str(db),
+                    "--count",
+                    "1",
+                    "--tag",
+                    tag,
+                    "--wait-for",
+                    str(go),
+                    "--first-start",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=REPO,
+            )
+            for tag in ("A", "B")
+        ]
+        time.sleep(1.0)  # both have opened (migrated) the new file and wait at the line
+        go.touch()
+        for child in children:
+            _, err = child.communicate(timeout=120)
+            assert child.returncode == 0, err
         conn = sqlite3.connect(db)
         rows, names = conn.execute(
             "SELECT count(*), count(DISTINCT name) FROM exercise WHERE athlete_id IS NULL"
         ).fetchone()
+        athletes = conn.execute("SELECT count(*) FROM athlete").fetchone()[0]
         workouts = conn.execute("SELECT count(*) FROM workout").fetchone()[0]
         conn.close()
         assert rows == names, f"round {i}: the catalog went in twice ({rows} rows, {names} names)"
+        assert athletes == 1, f"round {i}: {athletes} athletes"
         assert workouts == 1, f"round {i}: {workouts} workouts for one day"
 
 
@@ -200,12 +229,38 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
 )
 def test_two_commands_appending_to_one_workout_keep_the_order_of_sets(tmp_path: Path) -> None:
     db = tmp_path / "liftlog.sqlite3"
-    assert liftlog(db, "log", "Back Squat", "20x10").code == 0  # today's workout exists
-    assert _log_at_once(db, *[f"{20 + i % 30}x5" for i in range(100)]) == []
+    assert liftlog(db, "log", "Back Squat", "20x10", "--date", "2026-01-01").code == 0
+    go = tmp_path / "go"
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.faults.logging_child",
+                str(db),
+                "--batch",
+                "100",
+                "--tag",
+                tag,
+                "--wait-for",
+                str(go),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for tag in ("A", "B")
+    ]
+    time.sleep(1.0)  # both have opened the database and wait at the line
+    go.touch()  # then both append 100 sets, one commit each, as `liftlog log` does
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
     conn = sqlite3.connect(db)
-    positions, distinct = conn.execute(
-        "SELECT count(*), count(DISTINCT position) FROM workout_set"
+    workouts, positions, distinct = conn.execute(
+        "SELECT count(DISTINCT workout_id), count(*), count(DISTINCT position) FROM workout_set"
     ).fetchone()
     conn.close()
-    assert positions == 201
+    assert (workouts, positions) == (1, 201)
     assert distinct == positions, f"{positions - distinct} sets share a position"
