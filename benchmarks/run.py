@@ -422,6 +422,11 @@ def measure_history(bench: Bench, stress: Path) -> list[Result]:
     opening.status = "pass" if median(ms) < 200 else "fail"
     opening.notes.append("subject: " + spread([m / 1000 for m in ms], "ms", 1000))
     opening.notes.append(f"how: {runs[-1][1].get('how', '')}")
+    settles = [float(a.get("settle_ms", 0.0)) for _, a in runs]  # type: ignore[arg-type]
+    opening.notes.append(
+        f"included: waiting until the screen is idle and refreshed, which costs "
+        f"{median(settles):.0f} ms when nothing happens"
+    )
     screens = [float(a.get("screen_ms", 0.0)) for _, a in runs]  # type: ignore[arg-type]
     opening.notes.append(
         f"before that, opening the History screen itself (sessions list, first page): "

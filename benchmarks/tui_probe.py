@@ -117,6 +117,9 @@ async def probe(db: Path, exercise: str) -> dict[str, object]:
         await app.run_action("go('history')")  # the History screen's first opening
         await _settle(app, pilot)
         screen_ms = (time.perf_counter() - began) * 1000
+        idle = time.perf_counter()
+        await _settle(app, pilot)  # what waiting for "rendered" costs when nothing happens
+        settle_ms = (time.perf_counter() - idle) * 1000
         spent: dict[str, float] = {}
         _time_data_layer(spent)
         try:
@@ -128,6 +131,7 @@ async def probe(db: Path, exercise: str) -> dict[str, object]:
         "history_ms": elapsed,
         "data_ms": spent,
         "screen_ms": screen_ms,
+        "settle_ms": settle_ms,
         "sql_ms": sql_ms,
         "how": f"{how}; {exercise}: {sets:,} sets in {sessions:,} sessions",
     }
