@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from liftlog.locations import data_dir
-from liftlog.store.db import quick_check
+from liftlog.store.db import quick_check, write_transaction
 
 CATALOG_FILE = "exercises.toml"
 _DIGEST_KEY = "catalog_digest"
@@ -70,15 +70,18 @@ def sync_catalog(conn: sqlite3.Connection, *, path: Path | None = None) -> bool:
     """Bring the catalog rows in step with the shipped file; True when anything changed."""
     raw = (path or catalog_path()).read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
-    row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (_DIGEST_KEY,)).fetchone()
-    if row is not None and row[0] == digest:
+    if _digest(conn) == digest:
         return False
     quick_check(conn)  # never write into a damaged file
-    existing = {
-        name: ex_id
-        for ex_id, name in conn.execute("SELECT id, name FROM exercise WHERE athlete_id IS NULL")
-    }
-    with conn:
+    with write_transaction(conn):
+        if _digest(conn) == digest:  # another process synced it while we waited
+            return False
+        existing = {
+            name: ex_id
+            for ex_id, name in conn.execute(
+                "SELECT id, name FROM exercise WHERE athlete_id IS NULL"
+            )
+        }
         for entry in read_catalog(raw):
             values = [entry[f] for f in _FIELDS]
             if entry["name"] in existing:
@@ -100,3 +103,8 @@ def sync_catalog(conn: sqlite3.Connection, *, path: Path | None = None) -> bool:
             (_DIGEST_KEY, digest),
         )
     return True
+
+
+def _digest(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (_DIGEST_KEY,)).fetchone()
+    return None if row is None else str(row[0])

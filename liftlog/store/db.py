@@ -138,18 +138,10 @@ def _upgrade(path: Path) -> None:
     """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import create_engine
 
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _manual_transactions(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # we say BEGIN ourselves
-
-    @event.listens_for(engine, "begin")
-    def _begin_immediate(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+    _immediate_transactions(engine)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
@@ -163,6 +155,39 @@ def _upgrade(path: Path) -> None:
 def db_file(conn: sqlite3.Connection) -> Path:
     """The file behind a connection (for messages)."""
     return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def _immediate_transactions(engine: Engine) -> None:
+    """Make every transaction on `engine` take SQLite's write lock when it begins.
+
+    pysqlite would otherwise begin lazily, at the first INSERT, so a "look, then
+    insert" (the day's workout, the next position) could interleave with another
+    process doing the same. All of liftlog's ORM sessions write, so none loses by it.
+    """
+    from sqlalchemy import event
+
+    def _manual_transactions(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we say BEGIN ourselves
+        _pragmas(dbapi_conn)
+
+    def _begin_immediate(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", _manual_transactions)
+    event.listen(engine, "begin", _begin_immediate)
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A transaction on a plain connection that holds the write lock from its start,
+    so what it reads stays true until it commits."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def quick_check(conn: sqlite3.Connection, path: Path | None = None) -> None:
@@ -214,17 +239,13 @@ class Database:
     def engine(self) -> Engine:
         """The SQLAlchemy engine behind sqlmodel sessions, made on first use."""
         if self._engine is None:
-            from sqlalchemy import create_engine, event
+            from sqlalchemy import create_engine
 
             engine = create_engine(
                 f"sqlite:///{self.path}",
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             )
-
-            @event.listens_for(engine, "connect")
-            def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-                _pragmas(dbapi_conn)
-
+            _immediate_transactions(engine)
             self._engine = engine
         return self._engine
 

@@ -81,11 +81,17 @@ class SetRow:
 
 def ensure_athlete(conn: sqlite3.Connection) -> int:
     """The id of the database's athlete, creating the default one (kg) on first use."""
-    row = conn.execute("SELECT id FROM athlete ORDER BY id LIMIT 1").fetchone()
+    from liftlog.store.db import write_transaction
+
+    query = "SELECT id FROM athlete ORDER BY id LIMIT 1"
+    row = conn.execute(query).fetchone()
     if row is not None:
         return int(row[0])
     plates = [[to_kg(size, "kg"), pairs] for size, pairs in DEFAULT_PLATES["kg"]]
-    with conn:
+    with write_transaction(conn):
+        row = conn.execute(query).fetchone()  # another process may have been first
+        if row is not None:
+            return int(row[0])
         cur = conn.execute(
             "INSERT INTO athlete (name, units, bar_kg, plates, run_template, stop_days, created_at)"
             " VALUES ('me', 'kg', ?, ?, '{}', 14, ?)",

@@ -65,18 +65,18 @@ def log_sets(
     """Append `(kind, set)` pairs to the day's workout, committing each set."""
     workout = workout_for_day(session, athlete_id=athlete_id, date=date)
     assert workout.id is not None
-    last = session.exec(
-        select(func.max(WorkoutSet.position)).where(WorkoutSet.workout_id == workout.id)
-    ).one()
-    position = int(last or 0)
     logged = []
     for kind, parsed in sets:
-        position += 1
+        # read the next position inside this set's own (write-locked) transaction, so
+        # two programs appending to one workout never share a position
+        last = session.exec(
+            select(func.max(WorkoutSet.position)).where(WorkoutSet.workout_id == workout.id)
+        ).one()
         row = WorkoutSet(
             athlete_id=athlete_id,
             workout_id=workout.id,
             exercise_id=exercise_id,
-            position=position,
+            position=int(last or 0) + 1,
             kind=kind,
             side=parsed.side,
             weight_kg=parsed.weight_kg,

@@ -168,12 +168,6 @@ def _log_at_once(db: Path, *sets: str) -> list[str]:
     return errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check-then-insert outside one write transaction: liftlog/store/catalog.py "
-    "sync_catalog inserts the whole catalog twice, liftlog/store/writes.py workout_for_day "
-    "makes two workouts for one day (both need BEGIN IMMEDIATE before their SELECT)",
-)
 def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
     tmp_path: Path,
 ) -> None:
@@ -221,12 +215,6 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
         assert workouts == 1, f"round {i}: {workouts} workouts for one day"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="liftlog/store/writes.py log_sets reads max(position) once, before its first "
-    "commit: two commands appending to one workout at once give their sets the same "
-    "positions (read the position inside each set's BEGIN IMMEDIATE transaction)",
-)
 def test_two_commands_appending_to_one_workout_keep_the_order_of_sets(tmp_path: Path) -> None:
     db = tmp_path / "liftlog.sqlite3"
     assert liftlog(db, "log", "Back Squat", "20x10", "--date", "2026-01-01").code == 0
