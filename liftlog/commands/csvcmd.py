@@ -86,6 +86,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not target.parent.is_dir():
         raise UserError(f"cannot write {target}: the folder {target.parent} does not exist.")
     ctx = open_context(args)
+    if target.exists() and not target.is_file():  # /dev/null, a pipe: write straight to it
+        with target.open("w", encoding="utf-8", newline="") as out:
+            count = export_csv(ctx.conn, ctx.athlete, out)
+        print(f"Exported {count} set(s) to {target}.")
+        return 0
     # write beside the target and rename: a failed export never leaves half a file
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

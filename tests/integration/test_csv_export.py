@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from pathlib import Path
 
 from tests.integration.conftest import CLI
@@ -127,3 +129,14 @@ def test_export_into_a_missing_folder_is_one_clear_line(cli: CLI, tmp_path: Path
     result = cli("export", "-o", str(tmp_path / "nope" / "out.csv"))
     assert result.code == 1
     assert "does not exist" in result.err
+
+
+def test_export_to_a_device_writes_through_it_and_never_replaces_it(cli: CLI) -> None:
+    # renaming a temporary file over /dev/null (as root) would replace the device
+    cli.ok("log", "Back Squat", "20x12", "--date", "2027-01-04")
+    before = os.stat("/dev/null")
+    result = cli.ok("export", "-o", "/dev/null")
+    assert "Exported 1 set(s)" in result.out
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
