@@ -164,3 +164,47 @@ class ProgressionCache(SQLModel, table=True):
     through_date: dt.date
     engine_version: str
     state: str  # JSON from ExerciseState.to_dict()
+
+
+class SessionSummary(SQLModel, table=True):
+    """One exercise in one workout, aggregated: what History shows of a session.
+
+    Derived data: triggers (revision 0004) recompute a row from its sets whenever one
+    of them is added, changed or removed, and follow a workout's date. Only work sets
+    count, except in `sets`. Keyed by (athlete, exercise, date, …) without a rowid, so
+    an exercise's sessions in date order are one range of the table.
+    """
+
+    __tablename__ = "session_summary"
+    __table_args__ = (
+        UniqueConstraint("workout_id", "exercise_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    athlete_id: int = Field(foreign_key="athlete.id", primary_key=True)
+    exercise_id: int = Field(foreign_key="exercise.id", primary_key=True)
+    date: dt.date = Field(primary_key=True)
+    started_at: dt.datetime = Field(sa_type=DateTime, primary_key=True)
+    workout_id: int = Field(foreign_key="workout.id", primary_key=True)
+    sets: int  # every set, warm-ups included
+    work_sets: int
+    top_kg: float | None = None  # heaviest work load
+    top_reps: int | None = None  # most reps at that load
+    e1rm_kg: float | None = None  # best Epley estimate (R12)
+    volume_kg: float = 0.0  # Σ load × reps
+    best_reps: int | None = None
+    best_seconds: int | None = None
+    left_total: int | None = None  # Σ reps (or seconds) on the left side (R11)
+    right_total: int | None = None
+
+
+#: R12 records: the heaviest work load at each rep count is one probe of this index.
+#: Added by revision 0004; declared here so the models match the migrations.
+Index(
+    "ix_set_athlete_exercise_reps_weight",
+    WorkoutSet.__table__.c.athlete_id,  # type: ignore[attr-defined]
+    WorkoutSet.__table__.c.exercise_id,  # type: ignore[attr-defined]
+    WorkoutSet.__table__.c.kind,  # type: ignore[attr-defined]
+    WorkoutSet.__table__.c.reps,  # type: ignore[attr-defined]
+    WorkoutSet.__table__.c.weight_kg,  # type: ignore[attr-defined]
+)
