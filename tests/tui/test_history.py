@@ -92,3 +92,27 @@ async def test_unilateral_imbalance_is_flagged(ctx: Context) -> None:
         assert table.get_row_at(0)[5] == "12 / 16 !"
         records = str(app.screen.query_one("#records", Static).render())
         assert "Imbalance (R11) 25% — above 10%" in records
+
+
+async def test_exercise_sessions_newest_first_loaded_a_page_at_a_time(ctx: Context) -> None:
+    add_sessions(ctx, PAGE_SIZE * 2 + 5)
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        table = app.screen.query_one("#ex-sessions", DataTable)
+        assert table.row_count == PAGE_SIZE
+        table.move_cursor(row=PAGE_SIZE - 1)
+        await settle(pilot)
+        assert table.row_count == PAGE_SIZE * 2
+        table.move_cursor(row=PAGE_SIZE * 2 - 1)
+        await settle(pilot)
+        assert table.row_count == PAGE_SIZE * 2 + 5
+        dates = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        assert dates == sorted(dates, reverse=True) and len(set(dates)) == len(dates)
+        assert table.get_row_at(table.row_count - 1)[2] == "40×5"  # the oldest session
+        records = str(app.screen.query_one("#records", Static).render())
+        # the heaviest 5 is the newest session's: 40 + 124 × 0.5 kg
+        assert f"5 × {40 + (PAGE_SIZE * 2 + 4) * 0.5:g} kg" in " ".join(records.split())

@@ -1,20 +1,20 @@
-"""History reads: sessions page by page, and one exercise's sessions as SQL aggregates.
+"""History reads: sessions page by page, and one exercise's sessions, trend and records.
 
 A 20-year log holds around a million sets, so nothing here fetches every set: the
 session list is read a page at a time (keyset pagination, newest first), and an
-exercise's history is one row per session computed by SQLite (top set, e1RM, volume,
-reps per side), not the sets themselves.
+exercise's history comes from `session_summary` (one row per workout and exercise,
+kept up to date by triggers): its sessions a page at a time, its trend bucketed by
+SQLite, its records from a few index probes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liftlog.progression.constants import E1RM_MAX_REPS, EPLEY_DIVISOR, IMBALANCE_FLAG
+from liftlog.progression.constants import IMBALANCE_FLAG
 
 #: Sessions fetched per page of the session list.
 PAGE_SIZE = 60
@@ -85,10 +85,7 @@ def sessions_page(
 
 
 class ExerciseSession(NamedTuple):
-    """One session of one exercise, its work sets aggregated by SQLite.
-
-    A NamedTuple, not a frozen dataclass: twenty years hold ~30k sessions of a lift
-    and a tuple is several times cheaper to build."""
+    """One session of one exercise: its work sets as aggregated in `session_summary`."""
 
     date: dt.date
     work_sets: int
@@ -104,78 +101,119 @@ class ExerciseSession(NamedTuple):
     @property
     def imbalance(self) -> float | None:
         """(strong − weak) / strong, when both sides were logged (R11)."""
-        if not self.left or not self.right:
-            return None
-        strong, weak = max(self.left, self.right), min(self.left, self.right)
-        return (strong - weak) / strong
+        return imbalance(self.left, self.right)
 
 
-# R12: Epley for 2–10 reps, the load itself for a single, no estimate above 10 reps
-_E1RM_SQL = (
-    f"CASE WHEN s.reps = 1 THEN s.weight_kg WHEN s.reps BETWEEN 2 AND {E1RM_MAX_REPS}"
-    f" THEN s.weight_kg * (1 + s.reps / {EPLEY_DIVISOR}) END"
-)
-# Kept lean on purpose: each expression is evaluated for every work set of 20 years,
-# so an exercise gets only the aggregates its kind needs (loads, sides, seconds).
-_LOADED_SQL = (
-    # top set: the heaviest load, then the most reps at it (load in 1/100 kg)
-    " MAX(CAST(ROUND(s.weight_kg * 100) AS INTEGER) * 1000 + IFNULL(s.reps, 0)),"
-    f" MAX({_E1RM_SQL}), TOTAL(s.weight_kg * s.reps),"
-)
-_SIDES_SQL = (
-    " SUM(IFNULL(s.reps, s.seconds)) FILTER (WHERE s.side = 'L'),"
-    " SUM(IFNULL(s.reps, s.seconds)) FILTER (WHERE s.side = 'R')"
-)
+def imbalance(left: int | None, right: int | None) -> float | None:
+    """R11: (strong − weak) / strong, when both sides were logged."""
+    if not left or not right:
+        return None
+    strong, weak = max(left, right), min(left, right)
+    return (strong - weak) / strong
 
 
-def _session_sql(loaded: bool, timed: bool, sides: bool) -> str:
-    return (
-        "SELECT w.date, COUNT(*),"
-        + (_LOADED_SQL if loaded else " NULL, NULL, 0.0,")
-        + (" NULL, MAX(s.seconds)," if timed else " MAX(s.reps), NULL,")
-        + (_SIDES_SQL if sides else " NULL, NULL")
-        + " FROM workout_set s JOIN workout w ON w.id = s.workout_id"
-        " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
-        " GROUP BY s.workout_id ORDER BY w.date, w.started_at, w.id"
-    )
+class ExerciseKind(NamedTuple):
+    """What an exercise's history shows: seconds or reps, and sides."""
+
+    timed: bool
+    sides: bool
 
 
-def exercise_sessions(
-    conn: sqlite3.Connection, athlete_id: int, exercise_id: int
-) -> list[ExerciseSession]:
-    """Every session of the exercise (with work sets), oldest first, one row each."""
-    kind = conn.execute(
-        "SELECT equipment, measure, laterality FROM exercise WHERE id = ?", (exercise_id,)
-    ).fetchone()
-    equipment, measure, laterality = kind if kind else ("barbell", "reps", "unilateral")
-    sql = _session_sql(
-        loaded=equipment not in ("bodyweight", "band") or _has_load(conn, athlete_id, exercise_id),
-        timed=measure == "seconds",
-        sides=laterality == "unilateral",
-    )
-    fromiso = dt.date.fromisoformat
-    sessions = []
-    for day, work, top, e1rm, volume, reps, secs, left, right in conn.execute(
-        sql, (athlete_id, exercise_id)
-    ):
-        top_kg = (top // 1000) / 100 if top and top >= 1000 else None
-        top_reps = (top % 1000) or None if top_kg else None
-        sessions.append(
-            ExerciseSession(
-                fromiso(day), work, top_kg, top_reps, e1rm, volume, reps, secs, left, right
-            )
-        )
-    return sessions
-
-
-def _has_load(conn: sqlite3.Connection, athlete_id: int, exercise_id: int) -> bool:
-    """A bodyweight exercise someone logged with added load (a vest, a plate)."""
+def exercise_kind(conn: sqlite3.Connection, exercise_id: int) -> ExerciseKind:
     row = conn.execute(
-        "SELECT 1 FROM workout_set WHERE athlete_id = ? AND exercise_id = ? AND weight_kg > 0"
-        " LIMIT 1",
+        "SELECT measure, laterality FROM exercise WHERE id = ?", (exercise_id,)
+    ).fetchone()
+    measure, laterality = row if row else ("reps", "unilateral")
+    return ExerciseKind(timed=measure == "seconds", sides=laterality == "unilateral")
+
+
+# One exercise's sessions are one range of session_summary's key (athlete, exercise,
+# date, started_at, workout): the reads below never touch the sets themselves.
+_SESSION_COLUMNS = (
+    "date, work_sets, top_kg, top_reps, e1rm_kg, volume_kg, best_reps, best_seconds,"
+    " left_total, right_total, started_at, workout_id"
+)
+
+
+def exercise_sessions_page(
+    conn: sqlite3.Connection,
+    athlete_id: int,
+    exercise_id: int,
+    *,
+    kind: ExerciseKind,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> tuple[list[ExerciseSession], Cursor | None]:
+    """One page of the exercise's sessions with work sets, newest first, and the cursor
+    for the next page (None at the end)."""
+    sql = (
+        f"SELECT {_SESSION_COLUMNS} FROM session_summary"
+        " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
+    )
+    params: list[object] = [athlete_id, exercise_id]
+    if after is not None:
+        sql += " AND (date, started_at, workout_id) < (?, ?, ?)"
+        params += list(after)
+    sql += " ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT ?"
+    params.append(limit)
+    rows = conn.execute(sql, params).fetchall()
+    page = [
+        ExerciseSession(
+            dt.date.fromisoformat(day),
+            work,
+            top_kg,
+            top_reps,
+            e1rm,
+            volume,
+            None if kind.timed else reps,
+            secs if kind.timed else None,
+            left if kind.sides else None,
+            right if kind.sides else None,
+        )
+        for day, work, top_kg, top_reps, e1rm, volume, reps, secs, left, right, *_ in rows
+    ]
+    if len(rows) < limit:
+        return page, None
+    last = rows[-1]
+    return page, (str(last[0]), str(last[10]), int(last[11]))
+
+
+#: Points in an exercise's trend chart: a 20-year history is drawn from this many
+#: spans of time, each its best session (a chart 120 columns wide shows no more).
+TREND_POINTS = 240
+
+
+class TrendPoint(NamedTuple):
+    """The best of the sessions in one span of time (the span's first session date)."""
+
+    date: dt.date
+    top_kg: float | None
+    e1rm_kg: float | None
+    best_reps: int | None
+    best_seconds: int | None
+
+
+def exercise_trend(
+    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, points: int = TREND_POINTS
+) -> list[TrendPoint]:
+    """The exercise's history in at most `points` equal spans of time, oldest first;
+    SQLite does the bucketing, so twenty years cost one pass over the summary."""
+    bounds = conn.execute(
+        "SELECT julianday(MIN(date)), julianday(MAX(date)) FROM session_summary"
+        " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0",
         (athlete_id, exercise_id),
     ).fetchone()
-    return row is not None
+    if bounds is None or bounds[0] is None:
+        return []
+    first, last = bounds
+    span = last - first + 1
+    rows = conn.execute(
+        "SELECT MIN(date), MAX(top_kg), MAX(e1rm_kg), MAX(best_reps), MAX(best_seconds)"
+        " FROM session_summary WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
+        " GROUP BY CAST((julianday(date) - ?) * ? / ? AS INTEGER) ORDER BY 1",
+        (athlete_id, exercise_id, first, points, span),
+    )
+    return [TrendPoint(dt.date.fromisoformat(day), *rest) for day, *rest in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,35 +234,57 @@ RECORD_MAX_REPS = 12
 def rep_records(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int, max_reps: int = RECORD_MAX_REPS
 ) -> list[tuple[int, float, dt.date]]:
-    """(reps, heaviest work load, its date) for 1…max_reps reps, one grouped query."""
-    rows = conn.execute(
-        # SQLite returns the bare column (date) from the row that holds the MAX
-        "SELECT s.reps, MAX(s.weight_kg), w.date FROM workout_set s"
-        " JOIN workout w ON w.id = s.workout_id"
-        " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
-        " AND s.reps BETWEEN 1 AND ? AND s.weight_kg > 0 GROUP BY s.reps ORDER BY s.reps",
-        (athlete_id, exercise_id, max_reps),
-    )
-    return [(int(reps), float(kg), dt.date.fromisoformat(day)) for reps, kg, day in rows]
+    """(reps, heaviest work load, the first date it was lifted) for 1…max_reps reps:
+    two probes of the index on (athlete, exercise, kind, reps, load) per rep count."""
+    found = []
+    for reps in range(1, max_reps + 1):
+        (kg,) = conn.execute(
+            "SELECT MAX(weight_kg) FROM workout_set WHERE athlete_id = ? AND exercise_id = ?"
+            " AND kind = 'work' AND reps = ? AND weight_kg > 0",
+            (athlete_id, exercise_id, reps),
+        ).fetchone()
+        if kg is None:
+            continue
+        (day,) = conn.execute(
+            "SELECT MIN(w.date) FROM workout_set s JOIN workout w ON w.id = s.workout_id"
+            " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
+            " AND s.reps = ? AND s.weight_kg = ?",
+            (athlete_id, exercise_id, reps, kg),
+        ).fetchone()
+        found.append((reps, float(kg), dt.date.fromisoformat(day)))
+    return found
 
 
-def records(
-    by_reps: Sequence[tuple[int, float, dt.date]], sessions: Sequence[ExerciseSession]
+def _best(
+    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, column: str
+) -> tuple[float, dt.date] | None:
+    """The highest value of a summary column and the first date it was reached."""
+    row = conn.execute(
+        f"SELECT {column}, date FROM session_summary WHERE athlete_id = ? AND exercise_id = ?"
+        f" AND work_sets > 0 AND {column} > 0 ORDER BY {column} DESC, date, started_at LIMIT 1",
+        (athlete_id, exercise_id),
+    ).fetchone()
+    return (float(row[0]), dt.date.fromisoformat(row[1])) if row else None
+
+
+def exercise_records(
+    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, *, kind: ExerciseKind
 ) -> Records:
-    """R12 records and the R11 imbalance of one exercise from its rep maxima and sessions."""
-    e1rm = max(
-        ((s.e1rm_kg, s.date) for s in sessions if s.e1rm_kg), key=lambda p: p[0], default=None
-    )
-    volume = max(
-        ((s.volume_kg, s.date) for s in sessions if s.volume_kg > 0),
-        key=lambda p: p[0],
-        default=None,
-    )
-    latest = next((s.imbalance for s in reversed(sessions) if s.imbalance is not None), None)
+    """R12 records and the R11 imbalance of one exercise."""
+    latest = None
+    if kind.sides:
+        row = conn.execute(
+            "SELECT left_total, right_total FROM session_summary"
+            " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
+            " AND left_total > 0 AND right_total > 0"
+            " ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT 1",
+            (athlete_id, exercise_id),
+        ).fetchone()
+        latest = imbalance(*row) if row else None
     return Records(
-        tuple(by_reps),
-        e1rm,
-        volume,
+        tuple(rep_records(conn, athlete_id, exercise_id)),
+        _best(conn, athlete_id, exercise_id, "e1rm_kg"),
+        _best(conn, athlete_id, exercise_id, "volume_kg"),
         latest,
         latest is not None and latest > IMBALANCE_FLAG,
     )
@@ -244,18 +304,28 @@ def exercises_with_history(conn: sqlite3.Connection, athlete_id: int) -> list[tu
 
 @dataclass(frozen=True, slots=True)
 class ExerciseHistory:
-    """What the History screen shows for one exercise."""
+    """What the History screen shows for one exercise when it opens."""
 
     exercise_id: int
-    sessions: list[ExerciseSession]  # oldest first
+    kind: ExerciseKind
+    sessions: list[ExerciseSession]  # the newest page, newest first
+    more: Cursor | None  # where the next page starts
+    trend: list[TrendPoint]  # oldest first
     records: Records
 
 
 def load_exercise_history(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int
 ) -> ExerciseHistory:
-    """Sessions and records of one exercise (the screen runs the two parts as separate
-    steps, so the table and chart show before the records scan finishes)."""
-    sessions = exercise_sessions(conn, athlete_id, exercise_id)
-    by_reps = rep_records(conn, athlete_id, exercise_id)
-    return ExerciseHistory(exercise_id, sessions, records(by_reps, sessions))
+    """The newest sessions, the trend and the records of one exercise: a few index
+    ranges and probes, whatever the length of the history."""
+    kind = exercise_kind(conn, exercise_id)
+    sessions, more = exercise_sessions_page(conn, athlete_id, exercise_id, kind=kind)
+    return ExerciseHistory(
+        exercise_id,
+        kind,
+        sessions,
+        more,
+        exercise_trend(conn, athlete_id, exercise_id),
+        exercise_records(conn, athlete_id, exercise_id, kind=kind),
+    )

@@ -1,13 +1,13 @@
 """The History screen: sessions newest first, and one exercise's sessions, trend and records.
 
-Twenty years of sets never go into a widget at once: sessions are read a page at a
-time as the cursor nears the end of the table, and an exercise's history is one
-aggregated row per session (see `data.history`), added to its table in slices.
+Twenty years of sets never go into a widget at once: sessions, and an exercise's
+sessions, are read a page at a time as the cursor nears the end of their table; an
+exercise's chart is drawn from a few hundred points that SQLite buckets from the
+per-session summary (see `data.history`), and its records come from index probes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from textual import on, work
@@ -19,13 +19,20 @@ from textual.message import Message
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
 from liftlog.progression.constants import IMBALANCE_FLAG
-from liftlog.tui.data.history import Cursor, ExerciseSession, Records, SessionSets
+from liftlog.tui.data.history import (
+    Cursor,
+    ExerciseHistory,
+    ExerciseKind,
+    ExerciseSession,
+    Records,
+    SessionSets,
+    TrendPoint,
+)
 from liftlog.tui.format import by_exercise, load, session_summary, set_text
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.units import Unit
 
-#: Rows added to a table at a time, and how close to its end the cursor fetches more.
-SLICE = 60
+#: How close to the end of a table the cursor fetches its next page.
 FETCH_AHEAD = 15
 
 
@@ -51,15 +58,17 @@ class HistoryScreen(LiftlogScreen):
             super().__init__()
             self.exercises = exercises
 
-    class ExerciseSessions(Message):
-        def __init__(self, exercise_id: int, sessions: list[ExerciseSession]) -> None:
+    class ExerciseLoaded(Message):
+        def __init__(self, history: ExerciseHistory) -> None:
             super().__init__()
-            self.exercise_id, self.sessions = exercise_id, sessions
+            self.history = history
 
-    class RepRecords(Message):
-        def __init__(self, exercise_id: int, by_reps: list[tuple[int, float, dt.date]]) -> None:
+    class ExercisePage(Message):
+        def __init__(
+            self, exercise_id: int, page: list[ExerciseSession], cursor: Cursor | None
+        ) -> None:
             super().__init__()
-            self.exercise_id, self.by_reps = exercise_id, by_reps
+            self.exercise_id, self.page, self.cursor = exercise_id, page, cursor
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,11 +76,11 @@ class HistoryScreen(LiftlogScreen):
         self.next_page: Cursor | None = None
         self.fetching = False
         self.exercise_id: int | None = None
-        self.ex_sessions: list[ExerciseSession] = []  # newest first
+        self.ex_kind = ExerciseKind(timed=False, sides=False)
+        self.ex_shown = 0  # rows in the exercise's table
+        self.ex_next_page: Cursor | None = None
+        self.ex_fetching = False
         self._names: dict[str, int] = {}
-        self._pending_records: list[tuple[int, float, dt.date]] | None = None
-        self._pending_sessions: list[ExerciseSession] | None = None
-        self.ex_shown = 0
 
     def compose(self) -> ComposeResult:
         from liftlog.tui.widgets.chart import TrendChart
@@ -221,68 +230,52 @@ class HistoryScreen(LiftlogScreen):
             self.load_exercise(event.value)
             self.query_one("#ex-sessions", DataTable).focus()
 
-    def load_exercise(self, exercise_id: int) -> None:
-        """Two scans side by side, each on its own connection: the sessions (table and
-        chart) and the rep records; the records are finished when both are in."""
-        self._pending_records = None
-        self._pending_sessions = None
-        self._load_sessions_of(exercise_id)
-        self._load_records_of(exercise_id)
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise")
-    def _load_sessions_of(self, exercise_id: int) -> None:
-        from liftlog.tui.data.history import exercise_sessions
+    def load_exercise(self, exercise_id: int) -> None:
+        """The exercise's newest sessions, trend and records, read together: they come
+        from the per-session summary and a few index probes, a few ms on 20 years."""
+        from liftlog.tui.data.history import load_exercise_history
 
         with self.reading() as conn:
-            sessions = exercise_sessions(conn, self.liftlog.athlete.id, exercise_id)
-        self.post_message(self.ExerciseSessions(exercise_id, sessions))
+            history = load_exercise_history(conn, self.liftlog.athlete.id, exercise_id)
+        self.post_message(self.ExerciseLoaded(history))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="history-records")
-    def _load_records_of(self, exercise_id: int) -> None:
-        from liftlog.tui.data.history import rep_records
-
-        with self.reading() as conn:
-            by_reps = rep_records(conn, self.liftlog.athlete.id, exercise_id)
-        self.post_message(self.RepRecords(exercise_id, by_reps))
-
-    def on_history_screen_rep_records(self, message: RepRecords) -> None:
-        if message.exercise_id != self.exercise_id:
-            return
-        self._pending_records = message.by_reps
-        self._finish_records()
-
-    def _finish_records(self) -> None:
-        from liftlog.tui.data.history import records
-
-        if self._pending_records is None or self._pending_sessions is None:
-            return
-        rec = records(self._pending_records, self._pending_sessions)
-        self.query_one("#records", Static).update(records_content(rec, self.units))
-
-    def on_history_screen_exercise_sessions(self, message: ExerciseSessions) -> None:
-        if message.exercise_id != self.exercise_id:
+    def on_history_screen_exercise_loaded(self, message: ExerciseLoaded) -> None:
+        history = message.history
+        if history.exercise_id != self.exercise_id:
             return
         with self.app.batch_update():  # table, chart and records: one repaint
-            self._show_exercise_sessions(message.sessions)
+            self.ex_kind = history.kind
+            self.ex_shown = 0
+            self.ex_fetching = False
+            self.query_one("#ex-sessions", DataTable).clear()
+            self._add_exercise_rows(history.sessions, history.more)
+            self.query_one("#records", Static).update(records_content(history.records, self.units))
+            self._show_trend(history.trend)
 
-    def _show_exercise_sessions(self, sessions: list[ExerciseSession]) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise-page")
+    def _load_exercise_page(self, exercise_id: int, kind: ExerciseKind, after: Cursor) -> None:
+        from liftlog.tui.data.history import exercise_sessions_page
+
+        with self.reading() as conn:
+            page, cursor = exercise_sessions_page(
+                conn, self.liftlog.athlete.id, exercise_id, kind=kind, after=after
+            )
+        self.post_message(self.ExercisePage(exercise_id, page, cursor))
+
+    def on_history_screen_exercise_page(self, message: ExercisePage) -> None:
+        if message.exercise_id == self.exercise_id:
+            self.ex_fetching = False
+            self._add_exercise_rows(message.page, message.cursor)
+
+    def _show_trend(self, trend: list[TrendPoint]) -> None:
         from liftlog.tui.widgets.chart import Series, TrendChart
 
-        self.ex_sessions = sessions[::-1]
-        self.ex_shown = 0
-        table: DataTable[str] = self.query_one("#ex-sessions", DataTable)
-        table.clear()
-        self._add_exercise_rows()
-        self._pending_sessions = sessions
-        if self._pending_records is None:
-            self.query_one("#records", Static).update("Reading the records…")
-        self._finish_records()
         factor = 1.0 if self.units == "kg" else 1 / 0.45359237
-        dates = [s.date for s in sessions]
         chart = self.query_one(TrendChart)
-        if any(s.top_kg for s in sessions):
-            top = [(s.date, s.top_kg * factor) for s in sessions if s.top_kg]
-            est = [(s.date, s.e1rm_kg * factor) for s in sessions if s.e1rm_kg]
+        if any(p.top_kg for p in trend):
+            top = [(p.date, p.top_kg * factor) for p in trend if p.top_kg]
+            est = [(p.date, p.e1rm_kg * factor) for p in trend if p.e1rm_kg]
             chart.show(
                 [
                     Series("top set", [d for d, _ in top], [v for _, v in top]),
@@ -292,17 +285,18 @@ class HistoryScreen(LiftlogScreen):
             )
             chart.border_title = "Top set and e1RM"
         else:
-            timed = any(s.best_seconds for s in sessions)
-            best = [
-                float(s.best_seconds or 0) if timed else float(s.best_reps or 0) for s in sessions
-            ]
-            chart.show([Series("best set", dates, best)], "seconds" if timed else "reps")
+            timed = self.ex_kind.timed
+            best = [float((p.best_seconds if timed else p.best_reps) or 0) for p in trend]
+            chart.show(
+                [Series("best set", [p.date for p in trend], best)],
+                "seconds" if timed else "reps",
+            )
             chart.border_title = "Best set"
 
-    def _add_exercise_rows(self) -> None:
+    def _add_exercise_rows(self, sessions: list[ExerciseSession], more: Cursor | None) -> None:
         table: DataTable[str] = self.query_one("#ex-sessions", DataTable)
         units = self.liftlog.athlete.units
-        for s in self.ex_sessions[self.ex_shown : self.ex_shown + SLICE]:
+        for s in sessions:
             top = (
                 f"{load(s.top_kg, units)}×{s.top_reps or '?'}"
                 if s.top_kg
@@ -315,14 +309,16 @@ class HistoryScreen(LiftlogScreen):
                 flag = " !" if (s.imbalance or 0) > IMBALANCE_FLAG else ""
                 sides = f"{s.left or 0} / {s.right or 0}{flag}"
             table.add_row(s.date.isoformat(), str(s.work_sets), top, e1rm, volume, sides)
-        self.ex_shown = min(len(self.ex_sessions), self.ex_shown + SLICE)
+        self.ex_shown += len(sessions)
+        self.ex_next_page = more
 
     @on(DataTable.RowHighlighted, "#ex-sessions")
     def _ex_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.ex_shown - FETCH_AHEAD and self.ex_shown < len(
-            self.ex_sessions
-        ):
-            self._add_exercise_rows()
+        near_end = event.cursor_row >= self.ex_shown - FETCH_AHEAD
+        more, ex_id = self.ex_next_page, self.exercise_id
+        if near_end and more is not None and ex_id is not None and not self.ex_fetching:
+            self.ex_fetching = True
+            self._load_exercise_page(ex_id, self.ex_kind, more)
 
     # --- actions -------------------------------------------------------------------
 
