@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,8 +43,30 @@ def _pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # WAL lets the TUI read while the CLI writes; FULL syncs each commit to disk so
     # a logged set survives a crash or a closed laptop lid.
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL once; later connections only read the mode.
+
+    Changing the journal mode needs the file to itself, and SQLite answers SQLITE_BUSY
+    at once (without the busy timeout) while another process holds it, e.g. a new file
+    being set up by a second liftlog: so wait for it here, up to the busy timeout.
+    """
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -94,14 +94,6 @@ def test_two_cli_commands_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     conn.close()
 
 
-_WAL_SWITCH_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="liftlog/store/db.py _pragmas runs `PRAGMA journal_mode = WAL` on every connect; "
-    "on a file still in rollback mode (a new file another process is setting up) SQLite "
-    "answers SQLITE_BUSY at once, without the busy timeout, and the user reads 'busy in "
-    "another program' (skip the PRAGMA when the file is already WAL, switch new files to "
-    "WAL once when they are created, retry SQLITE_BUSY until the timeout)",
-)
 #: The message of that defect; the first-start tests below pass over a round that meets
 #: it (a few in a hundred) so that they keep checking what they are about, while
 #: `test_a_command_waits_for_a_writer_while_the_file_becomes_wal` pins the defect itself.
@@ -277,7 +269,6 @@ def test_two_commands_appending_to_one_workout_keep_the_order_of_sets(tmp_path: 
     assert distinct == positions, f"{positions - distinct} sets share a position"
 
 
-@_WAL_SWITCH_XFAIL
 def test_a_command_waits_for_a_writer_while_the_file_becomes_wal(tmp_path: Path) -> None:
     """Deterministic form of the rare 'busy' of two first starts: another program is
     writing to a liftlog file that is not in WAL mode yet (as the first start sets up a
