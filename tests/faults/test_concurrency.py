@@ -94,18 +94,12 @@ def test_two_cli_commands_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     conn.close()
 
 
-#: The message of that defect; the first-start tests below pass over a round that meets
-#: it (a few in a hundred) so that they keep checking what they are about, while
-#: `test_a_command_waits_for_a_writer_while_the_file_becomes_wal` pins the defect itself.
-KNOWN_BUSY = "is busy in another program"
-
-
 def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path) -> None:
     """A brand-new file opened by two commands at the same moment (the TUI and a
     script, say): both succeed, one schema, one athlete, every set kept. Each round
     hit the race about half the time before it was fixed: five rounds find a regression."""
     db = tmp_path / "new.sqlite3"
-    rounds, busy = 5, 0
+    rounds = 5
     for i in range(rounds):
         if db.exists():
             for suffix in ("", "-wal", "-shm"):
@@ -136,15 +130,11 @@ def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path)
             _, err = child.communicate(timeout=120)
             if child.returncode != 0:
                 errors.append(err.strip())
-        if errors and all(KNOWN_BUSY in e for e in errors):
-            busy += 1
-            continue
         assert errors == [], f"round {i}: {errors}"
         assert _notes(db) == {"A": 1, "B": 1}
         conn = sqlite3.connect(db)
         assert conn.execute("SELECT count(*) FROM athlete").fetchone()[0] == 1
         conn.close()
-    assert busy < rounds, "every round met the known 'busy' defect"
 
 
 def _log_at_once(db: Path, *sets: str) -> list[str]:
@@ -182,7 +172,7 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "new.sqlite3"
-    rounds, busy = 4, 0
+    rounds = 4
     for i in range(rounds):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -212,9 +202,6 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
         time.sleep(1.0)  # both have opened (migrated) the new file and wait at the line
         go.touch()
         outcomes = [(child, child.communicate(timeout=120)[1]) for child in children]
-        if any(child.returncode != 0 and KNOWN_BUSY in err for child, err in outcomes):
-            busy += 1
-            continue
         for child, err in outcomes:
             assert child.returncode == 0, err
         conn = sqlite3.connect(db)
@@ -227,7 +214,6 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
         assert rows == names, f"round {i}: the catalog went in twice ({rows} rows, {names} names)"
         assert athletes == 1, f"round {i}: {athletes} athletes"
         assert workouts == 1, f"round {i}: {workouts} workouts for one day"
-    assert busy < rounds, "every round met the known 'busy' defect"
 
 
 def test_two_commands_appending_to_one_workout_keep_the_order_of_sets(tmp_path: Path) -> None:
