@@ -10,6 +10,7 @@ SQLite, its records from a few index probes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -129,10 +130,20 @@ def exercise_kind(conn: sqlite3.Connection, exercise_id: int) -> ExerciseKind:
 
 # One exercise's sessions are one range of session_summary's key (athlete, exercise,
 # date, started_at, workout): the reads below never touch the sets themselves.
-_SESSION_COLUMNS = (
-    "date, work_sets, top_kg, top_reps, e1rm_kg, volume_kg, best_reps, best_seconds,"
-    " left_total, right_total, started_at, workout_id"
+#
+# They run in a worker thread while the screen is drawing, and Python's sqlite3 lets
+# go of the GIL at every statement and every row: each time, the worker may wait up
+# to a switch interval (5 ms) for the busy UI thread. So each read is one statement
+# that returns one row, its list folded into JSON by SQLite.
+
+_SESSIONS_JSON = (
+    "SELECT json_group_array(json_array(date, work_sets, top_kg, top_reps, e1rm_kg,"
+    " volume_kg, best_reps, best_seconds, left_total, right_total, started_at, workout_id))"
+    " FROM (SELECT * FROM session_summary"
+    " WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0{after}"
+    " ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT :limit)"
 )
+_AFTER = " AND (date, started_at, workout_id) < (:after_date, :after_started, :after_id)"
 
 
 def exercise_sessions_page(
@@ -146,17 +157,18 @@ def exercise_sessions_page(
 ) -> tuple[list[ExerciseSession], Cursor | None]:
     """One page of the exercise's sessions with work sets, newest first, and the cursor
     for the next page (None at the end)."""
-    sql = (
-        f"SELECT {_SESSION_COLUMNS} FROM session_summary"
-        " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
-    )
-    params: list[object] = [athlete_id, exercise_id]
+    params: dict[str, object] = {"athlete": athlete_id, "exercise": exercise_id, "limit": limit}
     if after is not None:
-        sql += " AND (date, started_at, workout_id) < (?, ?, ?)"
-        params += list(after)
-    sql += " ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT ?"
-    params.append(limit)
-    rows = conn.execute(sql, params).fetchall()
+        params.update(zip(("after_date", "after_started", "after_id"), after, strict=True))
+    sql = _SESSIONS_JSON.format(after=_AFTER if after is not None else "")
+    (found,) = conn.execute(sql, params).fetchone()
+    return _sessions(found, kind, limit)
+
+
+def _sessions(
+    found: str, kind: ExerciseKind, limit: int
+) -> tuple[list[ExerciseSession], Cursor | None]:
+    rows = sorted(json.loads(found), key=lambda r: (r[0], r[10], r[11]), reverse=True)
     page = [
         ExerciseSession(
             dt.date.fromisoformat(day),
@@ -193,27 +205,36 @@ class TrendPoint(NamedTuple):
     best_seconds: int | None
 
 
+_TREND_JSON = """
+WITH bounds AS (
+    SELECT julianday(MIN(date)) AS first, julianday(MAX(date)) - julianday(MIN(date)) + 1
+        AS days
+    FROM session_summary
+    WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+)
+SELECT json_group_array(json_array(day, top_kg, e1rm_kg, best_reps, best_seconds)) FROM (
+    SELECT MIN(date) AS day, MAX(top_kg) AS top_kg, MAX(e1rm_kg) AS e1rm_kg,
+        MAX(best_reps) AS best_reps, MAX(best_seconds) AS best_seconds
+    FROM session_summary, bounds
+    WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+    GROUP BY CAST((julianday(date) - bounds.first) * :points / bounds.days AS INTEGER)
+)
+"""
+
+
 def exercise_trend(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int, points: int = TREND_POINTS
 ) -> list[TrendPoint]:
     """The exercise's history in at most `points` equal spans of time, oldest first;
     SQLite does the bucketing, so twenty years cost one pass over the summary."""
-    bounds = conn.execute(
-        "SELECT julianday(MIN(date)), julianday(MAX(date)) FROM session_summary"
-        " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0",
-        (athlete_id, exercise_id),
+    (found,) = conn.execute(
+        _TREND_JSON, {"athlete": athlete_id, "exercise": exercise_id, "points": points}
     ).fetchone()
-    if bounds is None or bounds[0] is None:
-        return []
-    first, last = bounds
-    span = last - first + 1
-    rows = conn.execute(
-        "SELECT MIN(date), MAX(top_kg), MAX(e1rm_kg), MAX(best_reps), MAX(best_seconds)"
-        " FROM session_summary WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
-        " GROUP BY CAST((julianday(date) - ?) * ? / ? AS INTEGER) ORDER BY 1",
-        (athlete_id, exercise_id, first, points, span),
-    )
-    return [TrendPoint(dt.date.fromisoformat(day), *rest) for day, *rest in rows]
+    return _trend(found)
+
+
+def _trend(found: str) -> list[TrendPoint]:
+    return sorted(TrendPoint(dt.date.fromisoformat(day), *rest) for day, *rest in json.loads(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,61 +251,92 @@ class Records:
 #: Rep counts the records table lists (R12 "heaviest load at each rep count").
 RECORD_MAX_REPS = 12
 
+# Per rep count, two probes of the index on (athlete, exercise, kind, reps, load): the
+# heaviest load, then the first date it was lifted.
+_REP_RECORDS_JSON = """
+WITH RECURSIVE counts(reps) AS (
+    SELECT 1 UNION ALL SELECT reps + 1 FROM counts WHERE reps < :max_reps
+), heaviest AS (
+    SELECT reps, (
+        SELECT MAX(weight_kg) FROM workout_set
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND kind = 'work'
+        AND reps = counts.reps AND weight_kg > 0
+    ) AS kg FROM counts
+)
+SELECT json_group_array(json_array(reps, kg, (
+    SELECT MIN(w.date) FROM workout_set s JOIN workout w ON w.id = s.workout_id
+    WHERE s.athlete_id = :athlete AND s.exercise_id = :exercise AND s.kind = 'work'
+    AND s.reps = heaviest.reps AND s.weight_kg = heaviest.kg
+))) FROM heaviest WHERE kg IS NOT NULL
+"""
+
 
 def rep_records(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int, max_reps: int = RECORD_MAX_REPS
 ) -> list[tuple[int, float, dt.date]]:
-    """(reps, heaviest work load, the first date it was lifted) for 1…max_reps reps:
-    two probes of the index on (athlete, exercise, kind, reps, load) per rep count."""
-    found = []
-    for reps in range(1, max_reps + 1):
-        (kg,) = conn.execute(
-            "SELECT MAX(weight_kg) FROM workout_set WHERE athlete_id = ? AND exercise_id = ?"
-            " AND kind = 'work' AND reps = ? AND weight_kg > 0",
-            (athlete_id, exercise_id, reps),
-        ).fetchone()
-        if kg is None:
-            continue
-        (day,) = conn.execute(
-            "SELECT MIN(w.date) FROM workout_set s JOIN workout w ON w.id = s.workout_id"
-            " WHERE s.athlete_id = ? AND s.exercise_id = ? AND s.kind = 'work'"
-            " AND s.reps = ? AND s.weight_kg = ?",
-            (athlete_id, exercise_id, reps, kg),
-        ).fetchone()
-        found.append((reps, float(kg), dt.date.fromisoformat(day)))
-    return found
-
-
-def _best(
-    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, column: str
-) -> tuple[float, dt.date] | None:
-    """The highest value of a summary column and the first date it was reached."""
-    row = conn.execute(
-        f"SELECT {column}, date FROM session_summary WHERE athlete_id = ? AND exercise_id = ?"
-        f" AND work_sets > 0 AND {column} > 0 ORDER BY {column} DESC, date, started_at LIMIT 1",
-        (athlete_id, exercise_id),
+    """(reps, heaviest work load, the first date it was lifted) for 1…max_reps reps."""
+    (found,) = conn.execute(
+        _REP_RECORDS_JSON, {"athlete": athlete_id, "exercise": exercise_id, "max_reps": max_reps}
     ).fetchone()
-    return (float(row[0]), dt.date.fromisoformat(row[1])) if row else None
+    return _rep_records(found)
 
 
-def exercise_records(
-    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, *, kind: ExerciseKind
+def _rep_records(found: str) -> list[tuple[int, float, dt.date]]:
+    return sorted(
+        (int(reps), float(kg), dt.date.fromisoformat(day)) for reps, kg, day in json.loads(found)
+    )
+
+
+# The best e1RM and the best volume with the first date each was reached, and the
+# sides of the latest session that has both (R11).
+_BESTS_JSON = """
+SELECT (
+    SELECT json_array(e1rm_kg, date) FROM (
+        SELECT e1rm_kg, date FROM session_summary
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+        AND e1rm_kg > 0 ORDER BY e1rm_kg DESC, date, started_at LIMIT 1
+    )
+), (
+    SELECT json_array(volume_kg, date) FROM (
+        SELECT volume_kg, date FROM session_summary
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+        AND volume_kg > 0 ORDER BY volume_kg DESC, date, started_at LIMIT 1
+    )
+), CASE (SELECT laterality FROM exercise WHERE id = :exercise) WHEN 'unilateral' THEN (
+    SELECT json_array(left_total, right_total) FROM (
+        SELECT left_total, right_total FROM session_summary
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+        AND left_total > 0 AND right_total > 0
+        ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT 1
+    )
+) END
+"""
+
+
+def _dated(found: str | None) -> tuple[float, dt.date] | None:
+    if found is None:
+        return None
+    value, day = json.loads(found)
+    return float(value), dt.date.fromisoformat(day)
+
+
+def exercise_records(conn: sqlite3.Connection, athlete_id: int, exercise_id: int) -> Records:
+    """R12 records and the R11 imbalance (of unilateral lifts) of one exercise."""
+    bests = conn.execute(_BESTS_JSON, {"athlete": athlete_id, "exercise": exercise_id}).fetchone()
+    return _records(rep_records(conn, athlete_id, exercise_id), *bests)
+
+
+def _records(
+    by_reps: list[tuple[int, float, dt.date]],
+    e1rm: str | None,
+    volume: str | None,
+    sides: str | None,
 ) -> Records:
-    """R12 records and the R11 imbalance of one exercise."""
-    latest = None
-    if kind.sides:
-        row = conn.execute(
-            "SELECT left_total, right_total FROM session_summary"
-            " WHERE athlete_id = ? AND exercise_id = ? AND work_sets > 0"
-            " AND left_total > 0 AND right_total > 0"
-            " ORDER BY date DESC, started_at DESC, workout_id DESC LIMIT 1",
-            (athlete_id, exercise_id),
-        ).fetchone()
-        latest = imbalance(*row) if row else None
+    latest = imbalance(*json.loads(sides)) if sides else None
     return Records(
-        tuple(rep_records(conn, athlete_id, exercise_id)),
-        _best(conn, athlete_id, exercise_id, "e1rm_kg"),
-        _best(conn, athlete_id, exercise_id, "volume_kg"),
+        tuple(by_reps),
+        _dated(e1rm),
+        _dated(volume),
         latest,
         latest is not None and latest > IMBALANCE_FLAG,
     )
@@ -314,18 +366,30 @@ class ExerciseHistory:
     records: Records
 
 
+# Everything the screen shows when an exercise opens, as one statement (see above).
+_EXERCISE_JSON = (
+    "SELECT (SELECT json_array(measure, laterality) FROM exercise WHERE id = :exercise),"
+    f" ({_SESSIONS_JSON.format(after='')}), ({_TREND_JSON}), ({_REP_RECORDS_JSON}),"
+    f" * FROM ({_BESTS_JSON})"
+)
+
+
 def load_exercise_history(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int
 ) -> ExerciseHistory:
     """The newest sessions, the trend and the records of one exercise: a few index
-    ranges and probes, whatever the length of the history."""
-    kind = exercise_kind(conn, exercise_id)
-    sessions, more = exercise_sessions_page(conn, athlete_id, exercise_id, kind=kind)
+    ranges and probes, whatever the length of the history, read in one statement."""
+    params = {
+        "athlete": athlete_id,
+        "exercise": exercise_id,
+        "limit": PAGE_SIZE,
+        "points": TREND_POINTS,
+        "max_reps": RECORD_MAX_REPS,
+    }
+    kind_json, sessions, trend, by_reps, *bests = conn.execute(_EXERCISE_JSON, params).fetchone()
+    measure, laterality = json.loads(kind_json) if kind_json else ("reps", "unilateral")
+    kind = ExerciseKind(timed=measure == "seconds", sides=laterality == "unilateral")
+    page, more = _sessions(sessions, kind, PAGE_SIZE)
     return ExerciseHistory(
-        exercise_id,
-        kind,
-        sessions,
-        more,
-        exercise_trend(conn, athlete_id, exercise_id),
-        exercise_records(conn, athlete_id, exercise_id, kind=kind),
+        exercise_id, kind, page, more, _trend(trend), _records(_rep_records(by_reps), *bests)
     )

@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane, Tabs
+from textual.widgets._tabs import Underline
 
 from liftlog.progression.constants import IMBALANCE_FLAG
 from liftlog.tui.data.history import (
@@ -213,13 +214,15 @@ class HistoryScreen(LiftlogScreen):
 
     def _open_exercise_named(self, name: str) -> None:
         ex_id = self._names.get(name)
-        self.query_one(TabbedContent).active = "exercise-tab"
+        if ex_id is not None:
+            # read while the view switches: the data is in within a frame or two
+            self.exercise_id = ex_id
+            self.load_exercise(ex_id)
+        self._switch_view("exercise-tab")
         self.query_one("#ex-sessions", DataTable).focus()
         if ex_id is None:
             self.notify(f"No sets of {name} logged yet.", severity="warning")
             return
-        self.exercise_id = ex_id
-        self.load_exercise(ex_id)
         with self.prevent(Select.Changed):
             self.query_one("#exercise", Select).value = ex_id
 
@@ -322,14 +325,31 @@ class HistoryScreen(LiftlogScreen):
 
     # --- actions -------------------------------------------------------------------
 
-    def action_toggle_view(self) -> None:
+    def _switch_view(self, pane: str) -> None:
+        """Show one of the two views at once: the tab underline jumps to the new tab
+        instead of Textual's 0.3 s slide (our choice: the screen is still, and its
+        repaints over, as soon as the view is drawn)."""
         tabs = self.query_one(TabbedContent)
-        tabs.active = "exercise-tab" if tabs.active == "sessions-tab" else "sessions-tab"
-        table = "#ex-sessions" if tabs.active == "exercise-tab" else "#sessions"
-        self.query_one(table, DataTable).focus()
+        if tabs.active == pane:
+            return
+        tabs.active = pane
+        bar = tabs.query_one(Tabs)
+        tab = bar.active_tab
+        if tab is None or not tab.virtual_region:
+            return  # not laid out yet: nothing on screen to slide
+        # the slide starts after the next refresh, from where the underline is; once
+        # it is already there, Textual has nothing to animate
+        start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+        underline = bar.query_one(Underline)
+        underline.highlight_start, underline.highlight_end = start, end
+
+    def action_toggle_view(self) -> None:
+        to_exercise = self.query_one(TabbedContent).active == "sessions-tab"
+        self._switch_view("exercise-tab" if to_exercise else "sessions-tab")
+        self.query_one("#ex-sessions" if to_exercise else "#sessions", DataTable).focus()
 
     def action_pick_exercise(self) -> None:
-        self.query_one(TabbedContent).active = "exercise-tab"
+        self._switch_view("exercise-tab")
         select = self.query_one("#exercise", Select)
         select.focus()
         select.action_show_overlay()
