@@ -1,5 +1,6 @@
 """Running the programs under test as child processes: wall time, exit status, peak
-memory (ru_maxrss from wait4), and for Textual apps a pseudo-terminal of a fixed size.
+memory (ru_maxrss from wait4, taken by a small launcher process), and for Textual apps
+a pseudo-terminal of a fixed size.
 
 Every measure of BENCHMARKS.md is a child process, never an in-process call, so the
 numbers are what a person at a terminal waits for, imports included.
@@ -7,6 +8,7 @@ numbers are what a person at a terminal waits for, imports included.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -17,7 +19,6 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,11 +52,55 @@ def liftlog_argv() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "liftlog"]
 
 
-def _wait(pid: int, box: dict[str, object]) -> None:
-    _, status, usage = os.wait4(pid, 0)
-    box["end"] = time.perf_counter()
-    box["status"] = status
-    box["maxrss"] = usage.ru_maxrss  # kB on Linux
+#: Starts the program under test and reports its time, peak memory and exit code. Peak
+#: memory (ru_maxrss) on Linux counts what a child inherits at fork from its parent, so
+#: the child is forked from this small process, not from the harness (which may have
+#: just generated a history); its time is taken here too, without its own start-up.
+_LAUNCHER = """
+import os, sys, time
+report, argv = int(sys.argv[1]), sys.argv[2:]
+began = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(report)
+    try:
+        os.execvp(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - began
+os.write(report, f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+
+
+def _launch(argv: Sequence[str], **options: object) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `argv` under the launcher; return the launcher and the pipe it reports on."""
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen(  # type: ignore[call-overload]
+            [sys.executable, "-S", "-c", _LAUNCHER, str(write_end), *argv],
+            pass_fds=(write_end,),
+            start_new_session=True,
+            **options,
+        )
+    finally:
+        os.close(write_end)
+    return proc, read_end
+
+
+def _report(read_end: int) -> tuple[float, int | None, float]:
+    """(seconds, exit code, peak MB) from the launcher; code None when it said nothing."""
+    with os.fdopen(read_end, "rb") as fh:
+        text = fh.read().decode()
+    if not text:
+        return 0.0, None, 0.0
+    seconds, maxrss_kb, code = text.split()
+    return float(seconds), int(code), int(maxrss_kb) / 1024
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def run(
@@ -68,31 +113,22 @@ def run(
 ) -> Run:
     """Run `argv` to completion with standard output to `stdout` (or nowhere)."""
     out = stdout.open("wb") if stdout is not None else subprocess.DEVNULL
-    box: dict[str, object] = {}
     try:
-        began = time.perf_counter()
-        proc = subprocess.Popen(
+        proc, report = _launch(
             argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.PIPE, env=env, cwd=cwd
         )
-        waiter = threading.Thread(target=_wait, args=(proc.pid, box), daemon=True)
-        waiter.start()
-        assert proc.stderr is not None
-        err = proc.stderr.read()  # the waiter records the exit time, not this read
-        waiter.join(timeout)
-        if waiter.is_alive():
-            proc.kill()
-            waiter.join()
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            _, err = proc.communicate()
+            os.close(report)
             return Run(timeout, None, 0.0, err.decode(errors="replace"))
     finally:
         if stdout is not None:
             out.close()  # type: ignore[union-attr]
-    proc.returncode = os.waitstatus_to_exitcode(box["status"])  # type: ignore[arg-type]
-    return Run(
-        float(box["end"]) - began,  # type: ignore[arg-type]
-        proc.returncode,
-        int(box["maxrss"]) / 1024,  # type: ignore[call-overload]
-        err.decode(errors="replace"),
-    )
+    seconds, code, maxrss_mb = _report(report)
+    return Run(seconds, code, maxrss_mb, err.decode(errors="replace"))
 
 
 def run_in_terminal(
@@ -108,23 +144,18 @@ def run_in_terminal(
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
     err = stderr.open("wb") if stderr is not None else None
-    box: dict[str, object] = {}
     screen = bytearray()
     try:
-        began = time.perf_counter()
-        proc = subprocess.Popen(
+        proc, report = _launch(
             argv,
             stdin=slave,
             stdout=slave,
             stderr=err if err is not None else slave,
             env={**env, "TERM": "xterm-256color", "COLORTERM": "truecolor"},
-            start_new_session=True,
             cwd=cwd,
         )
         os.close(slave)
-        waiter = threading.Thread(target=_wait, args=(proc.pid, box), daemon=True)
-        waiter.start()
-        deadline = began + timeout
+        deadline = time.perf_counter() + timeout
         while True:
             ready, _, _ = select.select([master], [], [], 0.05)
             if ready:
@@ -135,24 +166,19 @@ def run_in_terminal(
                 screen += chunk
                 if chunk:
                     continue
-            if not waiter.is_alive():
+            if proc.poll() is not None:
                 break
             if time.perf_counter() > deadline:
-                os.killpg(proc.pid, signal.SIGKILL)
-                waiter.join()
+                _kill(proc)
+                proc.wait()
+                os.close(report)
                 return Run(timeout, None, 0.0, "", _text(screen))
     finally:
         os.close(master)
         if err is not None:
             err.close()
-    proc.returncode = os.waitstatus_to_exitcode(box["status"])  # type: ignore[arg-type]
-    return Run(
-        float(box["end"]) - began,  # type: ignore[arg-type]
-        proc.returncode,
-        int(box["maxrss"]) / 1024,  # type: ignore[call-overload]
-        "",
-        _text(screen),
-    )
+    seconds, code, maxrss_mb = _report(report)
+    return Run(seconds, code, maxrss_mb, "", _text(screen))
 
 
 def _text(raw: bytes) -> str:
