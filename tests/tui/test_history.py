@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, Tabs
+from textual.widgets._tabs import Underline
 
 from liftlog.commands.common import Context
 from liftlog.tui.app import LiftlogApp
@@ -116,3 +118,26 @@ async def test_exercise_sessions_newest_first_loaded_a_page_at_a_time(ctx: Conte
         records = str(app.screen.query_one("#records", Static).render())
         # the heaviest 5 is the newest session's: 40 + 124 × 0.5 kg
         assert f"5 × {40 + (PAGE_SIZE * 2 + 4) * 0.5:g} kg" in " ".join(records.split())
+
+
+async def test_the_view_switches_at_once_without_sliding_the_tab_underline(
+    ctx: Context,
+) -> None:
+    add_sessions(ctx, 3)
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.animation_level = "full"  # what a user gets by default
+        await pilot.press("h")
+        await settle(pilot)
+        tabs = app.screen.query_one("#views Tabs", Tabs)
+        underline = tabs.query_one(Underline)
+        for _ in range(2):  # to the exercise's view and back
+            app.screen.action_toggle_view()  # what `v` does, without waiting for idle
+            tab = tabs.active_tab
+            assert tab is not None
+            span = tab.virtual_region.shrink(tab.styles.gutter).column_span
+            assert (underline.highlight_start, underline.highlight_end) == span
+            await asyncio.sleep(0.1)  # Textual's 0.3 s slide would be under way
+            assert not app.animator.is_being_animated(underline, "highlight_start")
+            assert (underline.highlight_start, underline.highlight_end) == span
+            await settle(pilot)

@@ -66,10 +66,15 @@ class HistoryScreen(LiftlogScreen):
 
     class ExercisePage(Message):
         def __init__(
-            self, exercise_id: int, page: list[ExerciseSession], cursor: Cursor | None
+            self,
+            exercise_id: int,
+            after: Cursor,
+            page: list[ExerciseSession],
+            cursor: Cursor | None,
         ) -> None:
             super().__init__()
-            self.exercise_id, self.page, self.cursor = exercise_id, page, cursor
+            self.exercise_id, self.after = exercise_id, after
+            self.page, self.cursor = page, cursor
 
     def __init__(self) -> None:
         super().__init__()
@@ -264,10 +269,12 @@ class HistoryScreen(LiftlogScreen):
             page, cursor = exercise_sessions_page(
                 conn, self.liftlog.athlete.id, exercise_id, kind=kind, after=after
             )
-        self.post_message(self.ExercisePage(exercise_id, page, cursor))
+        self.post_message(self.ExercisePage(exercise_id, after, page, cursor))
 
     def on_history_screen_exercise_page(self, message: ExercisePage) -> None:
-        if message.exercise_id == self.exercise_id:
+        # only the page the table asked for last: not one of an exercise since left,
+        # nor one read before the table was reloaded
+        if (message.exercise_id, message.after) == (self.exercise_id, self.ex_next_page):
             self.ex_fetching = False
             self._add_exercise_rows(message.page, message.cursor)
 
