@@ -85,6 +85,14 @@ def _last_line(text: str) -> str:
     return lines[-1][:200] if lines else "no message"
 
 
+def _near_the_line(result: Result, share: float, over: int, runs: int) -> None:
+    """A pass with little room says so: the spread of the runs could tip it."""
+    if result.status == "pass" and share > 0.9:
+        result.why = f"at {share:.0%} of the target" + (
+            f"; {over} of {runs} runs missed it" if over else ""
+        )
+
+
 def _ratio_result(
     result: Result, floors: list[Run], subjects: list[Run], limit: float, unit: str = "ms"
 ) -> float:
@@ -94,6 +102,8 @@ def _ratio_result(
     result.ratio = s / f
     result.target = f"≤ {limit:g}×"
     result.status = "pass" if result.ratio <= limit else "fail"
+    over = sum(1 for r in subjects if r.seconds > limit * f)
+    _near_the_line(result, result.ratio / limit, over, len(subjects))
     result.notes.append("subject: " + spread([r.seconds for r in subjects], unit, 1000))
     result.notes.append("floor: " + spread([r.seconds for r in floors], unit, 1000))
     return result.ratio
@@ -420,6 +430,7 @@ def measure_history(bench: Bench, stress: Path) -> list[Result]:
     opening.floor = f"{median(sql):.0f} ms (plain SQL: the exercise's sessions)"
     opening.ratio = median(ms) / max(median(sql), 0.1)
     opening.status = "pass" if median(ms) < 200 else "fail"
+    _near_the_line(opening, median(ms) / 200, sum(1 for m in ms if m >= 200), len(ms))
     opening.notes.append("subject: " + spread([m / 1000 for m in ms], "ms", 1000))
     opening.notes.append(f"how: {runs[-1][1].get('how', '')}")
     settles = [float(a.get("settle_ms", 0.0)) for _, a in runs]  # type: ignore[arg-type]
