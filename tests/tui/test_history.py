@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 
 from textual.widgets import DataTable, Static, Tabs
+from textual.widgets._footer import FooterKey
 from textual.widgets._tabs import Underline
 
 from liftlog.commands.common import Context
@@ -141,3 +142,22 @@ async def test_the_view_switches_at_once_without_sliding_the_tab_underline(
             assert not app.animator.is_being_animated(underline, "highlight_start")
             assert (underline.highlight_start, underline.highlight_end) == span
             await settle(pilot)
+
+
+async def test_switching_views_keeps_the_footer_it_does_not_need_to_rebuild(
+    ctx: Context,
+) -> None:
+    add_sessions(ctx, 3)
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert "Sessions/Exercise" in [key.description for key in keys]
+        await pilot.press("v")  # focus moves to the exercise's table: the same keys
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#ex-sessions")
+        assert list(app.screen.query(FooterKey)) == keys
+        await pilot.press("f")  # the exercise picker: its own keys
+        await settle(pilot)
+        assert list(app.screen.query(FooterKey)) != keys

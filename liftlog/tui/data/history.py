@@ -191,8 +191,9 @@ def _sessions(
 
 
 #: Points in an exercise's trend chart: a 20-year history is drawn from this many
-#: spans of time, each its best session (a chart 120 columns wide shows no more).
-TREND_POINTS = 240
+#: spans of time, each its best session. At 120 columns the chart is ~70 columns of
+#: 2 braille dots; more points only overdraw (and plotext's time grows with them).
+TREND_POINTS = 120
 
 
 class TrendPoint(NamedTuple):
@@ -206,18 +207,24 @@ class TrendPoint(NamedTuple):
 
 
 _TREND_JSON = """
-WITH bounds AS (
-    SELECT julianday(MIN(date)) AS first, julianday(MAX(date)) - julianday(MIN(date)) + 1
-        AS days
-    FROM session_summary
-    WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+WITH ends AS (
+    SELECT (
+        SELECT julianday(date) FROM session_summary
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+        ORDER BY date LIMIT 1
+    ) AS first, (
+        SELECT julianday(date) FROM session_summary
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
+        ORDER BY date DESC LIMIT 1
+    ) AS last
 )
 SELECT json_group_array(json_array(day, top_kg, e1rm_kg, best_reps, best_seconds)) FROM (
     SELECT MIN(date) AS day, MAX(top_kg) AS top_kg, MAX(e1rm_kg) AS e1rm_kg,
         MAX(best_reps) AS best_reps, MAX(best_seconds) AS best_seconds
-    FROM session_summary, bounds
+    FROM session_summary, ends
     WHERE athlete_id = :athlete AND exercise_id = :exercise AND work_sets > 0
-    GROUP BY CAST((julianday(date) - bounds.first) * :points / bounds.days AS INTEGER)
+    GROUP BY CAST((julianday(date) - ends.first) * :points / (ends.last - ends.first + 1)
+        AS INTEGER)
 )
 """
 

@@ -76,6 +76,9 @@ class HistoryScreen(LiftlogScreen):
             self.exercise_id, self.after = exercise_id, after
             self.page, self.cursor = page, cursor
 
+    #: What the footer was last told to show (see `refresh_bindings`).
+    _bindings_shown: tuple[object, ...] | None = None
+
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[SessionSets] = []
@@ -111,6 +114,23 @@ class HistoryScreen(LiftlogScreen):
                 ex_table.add_columns("Date", "Sets", "Top set", "e1RM", "Volume", "L / R")
                 yield ex_table
         yield from self.compose_chrome_bottom()
+
+    def refresh_bindings(self) -> None:
+        """Tell the footer only when the keys it shows change. Textual asks at every
+        change of focus, twice, and the footer rebuilds all its keys each time; from
+        the session table to the exercise table (the same keys) that is two rebuilds
+        and several repaints for an identical footer."""
+        if not self.is_current:  # being installed, or under another screen
+            self._bindings_shown = None
+            super().refresh_bindings()
+            return
+        shown = tuple(
+            (key, type(active.node).__name__, active.binding, active.enabled, active.tooltip)
+            for key, active in self.active_bindings.items()
+        )
+        if shown != self._bindings_shown:
+            self._bindings_shown = shown
+            super().refresh_bindings()
 
     @property
     def units(self) -> str:
@@ -220,9 +240,13 @@ class HistoryScreen(LiftlogScreen):
     def _open_exercise_named(self, name: str) -> None:
         ex_id = self._names.get(name)
         if ex_id is not None:
-            # read while the view switches: the data is in within a frame or two
             self.exercise_id = ex_id
             self.load_exercise(ex_id)
+        # the read runs while the view switches; switching a moment later lets the
+        # worker's thread start first instead of after the switch's repaint
+        self.call_later(self._show_exercise_view, name, ex_id)
+
+    def _show_exercise_view(self, name: str, ex_id: int | None) -> None:
         self._switch_view("exercise-tab")
         self.query_one("#ex-sessions", DataTable).focus()
         if ex_id is None:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 #: At most this many points per series; longer series keep each bucket's maximum.
@@ -51,6 +52,8 @@ class TrendChart(PlotextPlot):
         self._series: list[Series] = []
         self._ylabel = ""
         self._empty = "No data yet"
+        self._drawn = 0  # bumped by each _draw: the plot's contents changed
+        self._rendered: tuple[object, RenderResult] | None = None
 
     def show(self, series: list[Series], ylabel: str, empty: str = "No data yet") -> None:
         self._series = [s for s in series if s.values]
@@ -59,6 +62,7 @@ class TrendChart(PlotextPlot):
         self._draw()
 
     def _draw(self) -> None:
+        self._drawn += 1
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -78,3 +82,11 @@ class TrendChart(PlotextPlot):
             )
         plt.ylabel(self._ylabel)
         self.refresh()
+
+    def render(self) -> RenderResult:
+        """The plot, built again only when its contents, size or theme changed: every
+        layout of the screen repaints the chart, and plotext takes milliseconds."""
+        key = (self._drawn, self.size, self.app.theme, self.theme)
+        if self._rendered is None or self._rendered[0] != key:
+            self._rendered = (key, super().render())
+        return self._rendered[1]
