@@ -120,14 +120,6 @@ class ExerciseKind(NamedTuple):
     sides: bool
 
 
-def exercise_kind(conn: sqlite3.Connection, exercise_id: int) -> ExerciseKind:
-    row = conn.execute(
-        "SELECT measure, laterality FROM exercise WHERE id = ?", (exercise_id,)
-    ).fetchone()
-    measure, laterality = row if row else ("reps", "unilateral")
-    return ExerciseKind(timed=measure == "seconds", sides=laterality == "unilateral")
-
-
 # One exercise's sessions are one range of session_summary's key (athlete, exercise,
 # date, started_at, workout): the reads below never touch the sets themselves.
 #
@@ -229,17 +221,6 @@ SELECT json_group_array(json_array(day, top_kg, e1rm_kg, best_reps, best_seconds
 """
 
 
-def exercise_trend(
-    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, points: int = TREND_POINTS
-) -> list[TrendPoint]:
-    """The exercise's history in at most `points` equal spans of time, oldest first;
-    SQLite does the bucketing, so twenty years cost one pass over the summary."""
-    (found,) = conn.execute(
-        _TREND_JSON, {"athlete": athlete_id, "exercise": exercise_id, "points": points}
-    ).fetchone()
-    return _trend(found)
-
-
 def _trend(found: str) -> list[TrendPoint]:
     return sorted(TrendPoint(dt.date.fromisoformat(day), *rest) for day, *rest in json.loads(found))
 
@@ -276,16 +257,6 @@ SELECT json_group_array(json_array(reps, kg, (
     AND s.reps = heaviest.reps AND s.weight_kg = heaviest.kg
 ))) FROM heaviest WHERE kg IS NOT NULL
 """
-
-
-def rep_records(
-    conn: sqlite3.Connection, athlete_id: int, exercise_id: int, max_reps: int = RECORD_MAX_REPS
-) -> list[tuple[int, float, dt.date]]:
-    """(reps, heaviest work load, the first date it was lifted) for 1…max_reps reps."""
-    (found,) = conn.execute(
-        _REP_RECORDS_JSON, {"athlete": athlete_id, "exercise": exercise_id, "max_reps": max_reps}
-    ).fetchone()
-    return _rep_records(found)
 
 
 def _rep_records(found: str) -> list[tuple[int, float, dt.date]]:
@@ -325,12 +296,6 @@ def _dated(found: str | None) -> tuple[float, dt.date] | None:
         return None
     value, day = json.loads(found)
     return float(value), dt.date.fromisoformat(day)
-
-
-def exercise_records(conn: sqlite3.Connection, athlete_id: int, exercise_id: int) -> Records:
-    """R12 records and the R11 imbalance (of unilateral lifts) of one exercise."""
-    bests = conn.execute(_BESTS_JSON, {"athlete": athlete_id, "exercise": exercise_id}).fetchone()
-    return _records(rep_records(conn, athlete_id, exercise_id), *bests)
 
 
 def _records(
