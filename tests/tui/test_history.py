@@ -12,6 +12,7 @@ from textual.widgets._tabs import Underline
 from liftlog.commands.common import Context
 from liftlog.tui.app import LiftlogApp
 from liftlog.tui.data.history import PAGE_SIZE
+from liftlog.tui.screens.history import HistoryScreen
 
 from .conftest import TODAY
 from .helpers import settle
@@ -133,7 +134,9 @@ async def test_the_view_switches_at_once_without_sliding_the_tab_underline(
         tabs = app.screen.query_one("#views Tabs", Tabs)
         underline = tabs.query_one(Underline)
         for _ in range(2):  # to the exercise's view and back
-            app.screen.action_toggle_view()  # what `v` does, without waiting for idle
+            screen = app.screen
+            assert isinstance(screen, HistoryScreen)
+            screen.action_toggle_view()  # what `v` does, without waiting for idle
             tab = tabs.active_tab
             assert tab is not None
             span = tab.virtual_region.shrink(tab.styles.gutter).column_span
