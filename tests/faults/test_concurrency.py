@@ -24,24 +24,11 @@ def _notes(db: Path) -> dict[str, int]:
         conn.close()
 
 
-def test_two_store_writers_committing_set_by_set_lose_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "liftlog.sqlite3"
-    assert liftlog(db, "bodyweight", "70").code == 0
-    go = tmp_path / "go"
-    children = [
+def _pair(module: str, *args: str, tag_flag: str) -> list[subprocess.Popen[str]]:
+    """Two copies of `python -m module ARGS`, tagged A and B, started together."""
+    return [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.faults.logging_child",
-                str(db),
-                "--count",
-                "100",
-                "--tag",
-                tag,
-                "--wait-for",
-                str(go),
-            ],
+            [sys.executable, "-m", module, *args, tag_flag, tag],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -49,6 +36,21 @@ def test_two_store_writers_committing_set_by_set_lose_nothing(tmp_path: Path) ->
         )
         for tag in ("A", "B")
     ]
+
+
+def test_two_store_writers_committing_set_by_set_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "liftlog.sqlite3"
+    assert liftlog(db, "bodyweight", "70").code == 0
+    go = tmp_path / "go"
+    children = _pair(
+        "tests.faults.logging_child",
+        str(db),
+        "--count",
+        "100",
+        "--wait-for",
+        str(go),
+        tag_flag="--tag",
+    )
     time.sleep(1.0)  # both have opened the database and wait at the line
     go.touch()
     outputs = [child.communicate(timeout=120) for child in children]
@@ -63,27 +65,7 @@ def test_two_cli_commands_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "liftlog.sqlite3"
     assert liftlog(db, "bodyweight", "70").code == 0
     sets = [f"{20 + i % 30}x5" for i in range(100)]
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "liftlog",
-                "--db",
-                str(db),
-                "log",
-                "Back Squat",
-                *sets,
-                "--note",
-                tag,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-        )
-        for tag in ("A", "B")
-    ]
+    children = _pair("liftlog", "--db", str(db), "log", "Back Squat", *sets, tag_flag="--note")
     for child in children:
         _, err = child.communicate(timeout=120)
         assert child.returncode == 0, err
@@ -104,27 +86,9 @@ def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path)
         if db.exists():
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
-        children = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "liftlog",
-                    "--db",
-                    str(db),
-                    "log",
-                    "Back Squat",
-                    "20x10",
-                    "--note",
-                    tag,
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                cwd=REPO,
-            )
-            for tag in ("A", "B")
-        ]
+        children = _pair(
+            "liftlog", "--db", str(db), "log", "Back Squat", "20x10", tag_flag="--note"
+        )
         errors = []
         for child in children:
             _, err = child.communicate(timeout=120)
@@ -137,37 +101,6 @@ def test_first_start_by_two_processes_at_once_makes_one_database(tmp_path: Path)
         conn.close()
 
 
-def _log_at_once(db: Path, *sets: str) -> list[str]:
-    """Two `liftlog log` commands started together; the error lines of those that failed."""
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "liftlog",
-                "--db",
-                str(db),
-                "log",
-                "Back Squat",
-                *sets,
-                "--note",
-                tag,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-        )
-        for tag in ("A", "B")
-    ]
-    errors = []
-    for child in children:
-        _, err = child.communicate(timeout=120)
-        if child.returncode != 0:
-            errors.append(err.strip())
-    return errors
-
-
 def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
     tmp_path: Path,
 ) -> None:
@@ -177,28 +110,16 @@ def test_first_start_by_two_processes_keeps_one_catalog_and_one_workout_a_day(
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         go = tmp_path / f"go-{i}"
-        children = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "tests.faults.logging_child",
-                    str(db),
-                    "--count",
-                    "1",
-                    "--tag",
-                    tag,
-                    "--wait-for",
-                    str(go),
-                    "--first-start",
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                cwd=REPO,
-            )
-            for tag in ("A", "B")
-        ]
+        children = _pair(
+            "tests.faults.logging_child",
+            str(db),
+            "--count",
+            "1",
+            "--wait-for",
+            str(go),
+            "--first-start",
+            tag_flag="--tag",
+        )
         time.sleep(1.0)  # both have opened (migrated) the new file and wait at the line
         go.touch()
         outcomes = [(child, child.communicate(timeout=120)[1]) for child in children]
@@ -220,27 +141,15 @@ def test_two_commands_appending_to_one_workout_keep_the_order_of_sets(tmp_path: 
     db = tmp_path / "liftlog.sqlite3"
     assert liftlog(db, "log", "Back Squat", "20x10", "--date", "2026-01-01").code == 0
     go = tmp_path / "go"
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.faults.logging_child",
-                str(db),
-                "--batch",
-                "100",
-                "--tag",
-                tag,
-                "--wait-for",
-                str(go),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-        )
-        for tag in ("A", "B")
-    ]
+    children = _pair(
+        "tests.faults.logging_child",
+        str(db),
+        "--batch",
+        "100",
+        "--wait-for",
+        str(go),
+        tag_flag="--tag",
+    )
     time.sleep(1.0)  # both have opened the database and wait at the line
     go.touch()  # then both append 100 sets, one commit each, as `liftlog log` does
     for child in children:
