@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from liftlog.commands.common import UserError, open_context, print_json
@@ -78,23 +77,19 @@ def cmd_add(args: argparse.Namespace) -> int:
         clash = index.get(label)
         if clash is not None:
             raise UserError(f"{label!r} is already the name of {clash.name}.")
-    from liftlog.store.models import Exercise
     from liftlog.store.writes import add_exercise
 
-    default_increment = 2.0 if args.equipment in ("dumbbell", "kettlebell") else 5.0
     with ctx.db.session() as session:
         add_exercise(
             session,
             athlete_id=ctx.athlete.id,
-            exercise=Exercise(
-                name=name,
-                aliases=json.dumps(args.alias),
-                category=args.category,
-                equipment=args.equipment,
-                laterality="unilateral" if args.unilateral else "bilateral",
-                measure="seconds" if args.timed else "reps",
-                increment_kg=args.increment or default_increment,
-            ),
+            name=name,
+            category=args.category,
+            equipment=args.equipment,
+            laterality="unilateral" if args.unilateral else "bilateral",
+            measure="seconds" if args.timed else "reps",
+            increment_kg=args.increment,
+            aliases=args.alias,
         )
     print(f"Added {name} to your exercises.")
     return 0

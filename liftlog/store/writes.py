@@ -110,9 +110,38 @@ def delete_set(session: Session, *, athlete_id: int, set_id: int) -> bool:
     return True
 
 
-def add_exercise(session: Session, *, athlete_id: int, exercise: Exercise) -> Exercise:
-    """Add one of the athlete's own exercises."""
-    exercise.athlete_id = athlete_id
+#: The load step of an exercise the athlete adds, by equipment, when they give none (kg):
+#: the catalog's own steps (data/exercises.toml).
+DEFAULT_INCREMENT_KG = {"dumbbell": 2.0, "kettlebell": 4.0, "machine": 5.0}
+_UNLOADED = ("barbell", "bodyweight", "band")  # barbell lifts start at the athlete's bar
+
+
+def add_exercise(
+    session: Session,
+    *,
+    athlete_id: int,
+    name: str,
+    category: str,
+    equipment: str,
+    laterality: str = "bilateral",
+    measure: str = "reps",
+    increment_kg: float | None = None,
+    aliases: Sequence[str] = (),
+) -> Exercise:
+    """Add one of the athlete's own exercises. A dumbbell, kettlebell or machine lift
+    starts (R1) at one load step; a barbell lift at the bar; bodyweight work at 0."""
+    step = increment_kg or DEFAULT_INCREMENT_KG.get(equipment, 5.0)
+    exercise = Exercise(
+        athlete_id=athlete_id,
+        name=name,
+        aliases=json.dumps(list(aliases)),
+        category=category,
+        equipment=equipment,
+        laterality=laterality,
+        measure=measure,
+        increment_kg=step,
+        start_load_kg=None if equipment in _UNLOADED else step,
+    )
     session.add(exercise)
     session.commit()
     return exercise

@@ -244,3 +244,12 @@ def test_a_foreign_sqlite_database_is_refused_and_untouched(cli: CLI, tmp_path: 
 def test_a_folder_is_not_a_database(cli: CLI, tmp_path: Path) -> None:
     result = cli("exercises", db=tmp_path)
     assert result.code != 0 and "is a folder" in result.err
+
+
+def test_an_own_dumbbell_exercise_starts_at_one_load_step(cli: CLI) -> None:
+    cli.ok("exercise", "add", "Zercher Lunge", "--equipment", "dumbbell", "--unilateral")
+    day = cli.ok("next", "--exercise", "zercher lunge", "--date", "2027-01-04", "--json").json()
+    exercise = day["exercises"][0]
+    assert exercise["phase"] == "FORM"
+    assert {w["weight_kg"] for w in exercise["work"]} == {2.0}
+    assert {w["side"] for w in exercise["work"]} == {"L", "R"}

@@ -155,22 +155,17 @@ class NewExercise:
 
 def add_exercise(db: Database, *, athlete_id: int, new: NewExercise) -> int:
     from liftlog.store import writes
-    from liftlog.store.models import Exercise
 
-    start = None if new.equipment in ("barbell", "bodyweight", "band") else new.increment_kg
     with WRITE_LOCK, db.session() as session:
         row = writes.add_exercise(
             session,
             athlete_id=athlete_id,
-            exercise=Exercise(
-                name=new.name,
-                category=new.category,
-                equipment=new.equipment,
-                laterality=new.laterality,
-                measure=new.measure,
-                increment_kg=new.increment_kg,
-                start_load_kg=start,
-            ),
+            name=new.name,
+            category=new.category,
+            equipment=new.equipment,
+            laterality=new.laterality,
+            measure=new.measure,
+            increment_kg=new.increment_kg,
         )
         assert row.id is not None
         return row.id
