@@ -91,6 +91,7 @@ def test_real_terminal_log_quit_and_survive_sigkill(terminal: Terminal, db_path:
     terminal.start(db_path)
     terminal.wait(lambda: "Back Squat" in terminal.screen(), "the Back Squat prescription")
     assert "Enter logs 8 × 20 kg" in terminal.screen()
+    assert "20 kg = the bar" in terminal.screen()  # an empty bar, said so
     terminal.keys("Enter")
     terminal.wait(lambda: len(sets_on_disk(db_path)) == 1, "the warm-up on disk")
     terminal.keys("q")

@@ -93,7 +93,7 @@ def heading_prompt(block: ExerciseBlock, plan: TodayPlan) -> Content:
         Content.styled(f"  {rest_text(p.rest_s)}", "$text-muted"),
     )
     if p.plates is not None and p.load_kg:
-        plates = (" + ".join(_number(x) for x in p.plates) + " per side") or "empty bar"
+        plates = " + ".join(_number(x) for x in p.plates) + " per side" if p.plates else "the bar"
         head += Content.styled(f" · {format_weight(p.load_kg, units)} = {plates}", "$text-muted")
     rules = " ".join(p.rules)
     why = Content.assemble("\n", Content.styled(f"  {rules}", "bold $text-accent"), f"  {p.why}")
