@@ -8,7 +8,6 @@ is logged (see `data.edits`), and the rest timer starts after every work set.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -22,17 +21,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from liftlog.setgrammar import ParsedSet, SetError, parse_set
+from liftlog.setgrammar import ParsedSet, SetError
 from liftlog.store.queries import ExerciseRow
 from liftlog.tui.data.today import ExerciseBlock, LoggedSet, PlannedSet, TodayPlan
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.widgets.entry_line import TYPED_CHARS, EntryLine
 from liftlog.tui.widgets.rest_timer import RestTimer
 from liftlog.tui.widgets.season_line import SeasonLine, season_text
-from liftlog.tui.widgets.set_list import SetList, amount_text, load_text, set_label
-
-#: What may be typed before Enter: reps (or seconds), optionally @RPE.
-_TYPED = re.compile(r"^(\d{1,4})(?:@(\d{1,2}(?:[.,]5)?))?$")
-_TYPED_CHARS = set("0123456789@.,")
+from liftlog.tui.widgets.set_list import SetList, set_label
 
 
 class TodayScreen(LiftlogScreen):
@@ -85,7 +81,6 @@ class TodayScreen(LiftlogScreen):
     def __init__(self) -> None:
         super().__init__()
         self.plan: TodayPlan | None = None
-        self.typed = ""
         self._writes: deque[Callable[[], Message]] = deque()
         self._write_lock = threading.Lock()
         self._first_load = True
@@ -97,7 +92,7 @@ class TodayScreen(LiftlogScreen):
         with Vertical(id="session", classes="panel"):
             yield SetList(id="sets")
             yield Static("", id="no-lift")
-        yield Static("", id="entry")
+        yield EntryLine("", id="entry")
         yield RestTimer(id="rest")
         yield from self.compose_chrome_bottom()
 
@@ -188,46 +183,17 @@ class TodayScreen(LiftlogScreen):
     # --- the entry line ----------------------------------------------------------------
 
     def _show_entry(self, error: str | None = None) -> None:
-        entry = self.query_one("#entry", Static)
-        entry.set_class(error is not None, "-error")
+        entry = self.query_one(EntryLine)
         if error is not None:
-            entry.update(Content.styled(error, "bold $text-error"))
+            entry.error(error)
             return
         current = self.query_one(SetList).current if self._lifting else None
-        if current is None:
-            hint = "a adds an exercise" if self._lifting or self.plan is None else "No sets today"
-            entry.update(Content.styled(f"{hint} · ? lists every key", "$text-muted"))
-            return
-        if current.done is not None:
-            entry.update(Content.styled(
-                f"{current.exercise} {set_label(current)} is logged · u undoes the last set",
-                "$text-muted",
-            ))  # fmt: skip
-            return
-        what = "seconds" if current.timed else "reps"
-        if self.typed:
-            entry.update(
-                Content.assemble(
-                    Content.styled(f"{what}: ", "bold"),
-                    Content.styled(self.typed + "▏", "bold reverse"),
-                    Content.styled("  Enter logs · Esc clears", "$text-muted"),
-                )
-            )
-            return
-        target = (
-            amount_text(current, done=False)
-            if current.target is None
-            else (f"{current.target}{' s' if current.timed else ''}")
-        )
-        load = load_text(current.weight_kg, self.liftlog.athlete.units)
-        entry.update(Content.assemble(
-            Content.styled("Enter", "bold"), f" logs {target} × {load}",
-            Content.styled(f" · type {what} then Enter to change · w load · u undo", "$text-muted"),
-        ))  # fmt: skip
+        hint = "a adds an exercise" if self._lifting or self.plan is None else "No sets today"
+        entry.show(current, self.liftlog.athlete.units, hint=hint)
 
     @on(SetList.OptionHighlighted)
     def _highlighted(self) -> None:
-        self.typed = ""
+        self.query_one(EntryLine).clear()
         self._show_entry()
 
     @property
@@ -238,37 +204,21 @@ class TodayScreen(LiftlogScreen):
     def on_key(self, event: events.Key) -> None:
         if not self._lifting:
             return
-        if event.character and event.character in _TYPED_CHARS:
+        entry = self.query_one(EntryLine)
+        if event.character and event.character in TYPED_CHARS:
             event.stop()
-            self.typed = (self.typed + event.character)[:8]
+            entry.type(event.character)
             self._show_entry()
-        elif event.key == "backspace" and self.typed:
+        elif event.key == "backspace" and entry.typed:
             event.stop()
-            self.typed = self.typed[:-1]
+            entry.backspace()
             self._show_entry()
 
     def action_clear_typed(self) -> None:
-        self.typed = ""
+        self.query_one(EntryLine).clear()
         self._show_entry()
 
     # --- logging -----------------------------------------------------------------------
-
-    def _parse_typed(self, s: PlannedSet) -> ParsedSet:
-        """The set as typed (reps or seconds, optional @RPE), or a SetError saying why not."""
-        typed = self.typed.strip()
-        match = _TYPED.match(typed)
-        if match is None:
-            what = "seconds" if s.timed else "reps"
-            raise SetError(f"{typed!r} is not a number of {what}; type e.g. 8 or 8@7.5.")
-        amount, rpe = match[1], match[2]
-        text = f"{amount}s" if s.timed else f"x{amount}"
-        if rpe:
-            text += f"@{rpe}"
-        try:
-            parsed = parse_set(text)
-        except SetError as exc:
-            raise SetError(str(exc).replace(repr(text), repr(typed))) from None
-        return ParsedSet(s.weight_kg, parsed.reps, parsed.seconds, parsed.rpe, s.side)
 
     def action_log(self) -> None:
         if not self._lifting:
@@ -277,13 +227,14 @@ class TodayScreen(LiftlogScreen):
         s = sets.current
         if s is None:
             return
+        entry = self.query_one(EntryLine)
         if s.done is not None or s.pending:
-            self.typed = ""
+            entry.clear()
             self._show_entry(f"{s.exercise} {set_label(s)} is already logged; u undoes it.")
             return
         try:
-            if self.typed:
-                parsed = self._parse_typed(s)
+            if entry.typed:
+                parsed = entry.parse(s)
             elif s.target is None:
                 raise SetError("Type the reps first, then Enter.")
             else:
@@ -298,7 +249,7 @@ class TodayScreen(LiftlogScreen):
         except SetError as exc:
             self._show_entry(str(exc))
             return
-        self.typed = ""
+        entry.clear()
         s.pending = True
         s.done = LoggedSet(0, parsed.weight_kg, parsed.reps, parsed.seconds, parsed.rpe)
         block = sets.block_of(s)
@@ -384,7 +335,7 @@ class TodayScreen(LiftlogScreen):
             undone = undo_last(app.ctx.db, athlete_id=athlete_id, date=date)
             return self.Undone(None if undone is None else undone.set_id)
 
-        self.typed = ""
+        self.query_one(EntryLine).clear()
         self._queue(job)
 
     def on_today_screen_undone(self, message: Undone) -> None:
