@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from liftlog.csvio.cells import CellError, CsvError, store_datetime
 from liftlog.csvio.formats import FORMATS, Format, ImportedSet, Row, column_index, detect
 from liftlog.names import NameIndex, normalise
+from liftlog.store.catalog import own_exercise_loads
 from liftlog.units import DEFAULT_BAR, DEFAULT_PLATES, Unit, to_kg
 
 if TYPE_CHECKING:
@@ -57,8 +58,6 @@ _EQUIPMENT_HINTS = (
     ("band", "band"),
     ("bodyweight", "bodyweight"),
 )
-#: Load steps (kg) of a new exercise by equipment, as in data/exercises.toml's notes.
-_INCREMENT_KG = {"barbell": 5.0, "dumbbell": 2.0, "kettlebell": 4.0, "machine": 2.5}
 
 
 @dataclass
@@ -142,16 +141,18 @@ class _Writer:
 
     def _new_exercise(self, item: ImportedSet) -> int:
         equipment = _equipment(item.exercise, item.weight_kg)
+        step, start = own_exercise_loads(equipment)
         cur = self.conn.execute(
             "INSERT INTO exercise (athlete_id, name, aliases, category, equipment, laterality,"
-            " measure, increment_kg) VALUES (?, ?, '[]', 'general', ?, ?, ?, ?)",
+            " measure, increment_kg, start_load_kg) VALUES (?, ?, '[]', 'general', ?, ?, ?, ?, ?)",
             (
                 self.athlete.id,
                 item.exercise,
                 equipment,
                 "unilateral" if item.side else "bilateral",
                 "seconds" if item.seconds is not None and item.reps is None else "reps",
-                _INCREMENT_KG.get(equipment, 5.0),
+                step,
+                start,
             ),
         )
         self.summary.new_exercises.append(item.exercise)

@@ -34,6 +34,22 @@ _FIELDS = (
 )
 
 
+#: The load step (kg) of an exercise the athlete adds or imports, by equipment, when
+#: none is given: the catalog's own steps (data/exercises.toml's notes).
+OWN_INCREMENT_KG = {"barbell": 5.0, "dumbbell": 2.0, "kettlebell": 4.0, "machine": 2.5}
+#: Equipment whose first load (R1) is not one step: the bar, or no load at all.
+_UNLOADED = ("barbell", "bodyweight", "band")
+
+
+def own_exercise_loads(
+    equipment: str, increment_kg: float | None = None
+) -> tuple[float, float | None]:
+    """(load step, start load) of an athlete's own exercise: a dumbbell, kettlebell or
+    machine lift starts at one step; a barbell lift at the bar (None); bodyweight at 0."""
+    step = increment_kg or OWN_INCREMENT_KG.get(equipment, 5.0)
+    return step, None if equipment in _UNLOADED else step
+
+
 def catalog_path() -> Path:
     return data_dir() / CATALOG_FILE
 

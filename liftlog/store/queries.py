@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from liftlog.store.db import write_transaction
 from liftlog.units import DEFAULT_BAR, DEFAULT_PLATES, Unit, to_kg
 
 
@@ -81,8 +82,6 @@ class SetRow:
 
 def ensure_athlete(conn: sqlite3.Connection) -> int:
     """The id of the database's athlete, creating the default one (kg) on first use."""
-    from liftlog.store.db import write_transaction
-
     query = "SELECT id FROM athlete ORDER BY id LIMIT 1"
     row = conn.execute(query).fetchone()
     if row is not None:

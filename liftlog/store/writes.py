@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, func, select
 
 from liftlog.setgrammar import ParsedSet
+from liftlog.store.catalog import own_exercise_loads
 from liftlog.store.models import Athlete, Bodyweight, Exercise, Race, Workout, WorkoutSet
 
 
@@ -110,12 +111,6 @@ def delete_set(session: Session, *, athlete_id: int, set_id: int) -> bool:
     return True
 
 
-#: The load step of an exercise the athlete adds, by equipment, when they give none (kg):
-#: the catalog's own steps (data/exercises.toml).
-DEFAULT_INCREMENT_KG = {"dumbbell": 2.0, "kettlebell": 4.0, "machine": 5.0}
-_UNLOADED = ("barbell", "bodyweight", "band")  # barbell lifts start at the athlete's bar
-
-
 def add_exercise(
     session: Session,
     *,
@@ -130,7 +125,7 @@ def add_exercise(
 ) -> Exercise:
     """Add one of the athlete's own exercises. A dumbbell, kettlebell or machine lift
     starts (R1) at one load step; a barbell lift at the bar; bodyweight work at 0."""
-    step = increment_kg or DEFAULT_INCREMENT_KG.get(equipment, 5.0)
+    step, start = own_exercise_loads(equipment, increment_kg)
     exercise = Exercise(
         athlete_id=athlete_id,
         name=name,
@@ -140,7 +135,7 @@ def add_exercise(
         laterality=laterality,
         measure=measure,
         increment_kg=step,
-        start_load_kg=None if equipment in _UNLOADED else step,
+        start_load_kg=start,
     )
     session.add(exercise)
     session.commit()
