@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 #: Every revision shipped, oldest first; a test keeps this in step with the scripts.
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 HEAD_REVISION = REVISIONS[-1]
 #: How long a writer waits for another process's lock before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000

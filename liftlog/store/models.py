@@ -73,6 +73,7 @@ class Exercise(SQLModel, table=True):
     single_leg_of: str | None = None
     range_min: int | None = None
     range_max: int | None = None
+    import_batch_id: int | None = Field(default=None)  # the import that added it (0005)
 
 
 class Workout(SQLModel, table=True):
@@ -86,6 +87,8 @@ class Workout(SQLModel, table=True):
     started_at: dt.datetime = Field(sa_type=DateTime)  # local wall-clock time
     name: str = Field(default="")
     notes: str = Field(default="")
+    ended_at: dt.datetime | None = Field(default=None, sa_type=DateTime)  # 0005
+    import_batch_id: int | None = Field(default=None, index=True)  # 0005
 
 
 class WorkoutSet(SQLModel, table=True):
@@ -102,14 +105,16 @@ class WorkoutSet(SQLModel, table=True):
     workout_id: int = Field(foreign_key="workout.id")
     exercise_id: int = Field(foreign_key="exercise.id")
     position: int  # order within the workout, from 1
-    kind: str = Field(default="work")  # "warmup" | "work"
+    kind: str = Field(default="work")  # "warmup" | "work" | "drop" | "failure"
     side: str | None = None  # "L" | "R" | None
-    weight_kg: float = Field(default=0.0)
+    weight_kg: float = Field(default=0.0)  # negative: assistance (assisted exercises)
     reps: int | None = None
     seconds: int | None = None
     rpe: float | None = None
     note: str = Field(default="")
     logged_at: dt.datetime = Field(default_factory=_now, sa_type=DateTime)
+    superset: str | None = None  # the superset group's label (0005)
+    import_batch_id: int | None = Field(default=None, index=True)  # 0005
 
 
 class AppMeta(SQLModel, table=True):
@@ -196,6 +201,52 @@ class SessionSummary(SQLModel, table=True):
     best_seconds: int | None = None
     left_total: int | None = None  # Σ reps (or seconds) on the left side (R11)
     right_total: int | None = None
+
+
+class ImportBatch(SQLModel, table=True):
+    """One import of a file (revision 0005): what it was and what it added, so that
+    `liftlog imports undo` can remove exactly that (rows carry `import_batch_id`)."""
+
+    __tablename__ = "import_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id", index=True)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=DateTime)
+    file_name: str
+    file_hash: str  # sha256 of the file's bytes
+    format: str  # "liftlog" | "strong" | "hevy" | "fitnotes" | "fitbod"
+    unit: str | None = None  # the unit weights were read in
+    sets: int = 0
+    workouts: int = 0
+    skipped: int = 0
+    details: str = Field(default="{}")  # JSON: why the unit, new exercises, skipped rows…
+    undone_at: dt.datetime | None = Field(default=None, sa_type=DateTime)
+
+
+class Run(SQLModel, table=True):
+    """A run read from a watch file or a Strava export (SPEC R22), revision 0005."""
+
+    __tablename__ = "run"
+    __table_args__ = (Index("ix_run_athlete_date", "athlete_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(foreign_key="athlete.id")
+    date: dt.date  # local date of the start
+    started_at: dt.datetime = Field(sa_type=DateTime)  # local wall-clock start
+    started_utc: dt.datetime | None = Field(default=None, sa_type=DateTime)
+    sport: str  # "running", "trail_running", "treadmill_running", …
+    elapsed_s: int
+    timer_s: int | None = None
+    distance_m: float | None = None
+    avg_hr: int | None = None
+    max_hr: int | None = None
+    aerobic_te: float | None = None
+    anaerobic_te: float | None = None
+    relative_effort: float | None = None  # Strava
+    name: str = Field(default="")
+    source: str = Field(default="")  # the file it came from
+    source_id: str | None = None  # e.g. Strava's activity id
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=DateTime)
 
 
 #: R12 records: the heaviest work load at each rep count is one probe of this index.
