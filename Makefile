@@ -22,6 +22,7 @@ test: $(STAMP)  ## run the whole test suite
 lint: $(STAMP)
 	$(BIN)/ruff check liftlog tests benchmarks
 	$(BIN)/ruff format --check liftlog tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -112,9 +112,9 @@ def _stamp(moment: dt.datetime) -> str:
 
 def write_history(path: Path, sets: int, *, seed: int = DEFAULT_SEED, end: dt.date) -> None:
     """Create the liftlog database `path` (which must not exist) holding the history."""
+    from liftlog.store.athletes import ensure_athlete
     from liftlog.store.catalog import sync_catalog
     from liftlog.store.db import open_database
-    from liftlog.store.queries import ensure_athlete
 
     if path.exists():
         raise FileExistsError(path)
@@ -134,9 +134,16 @@ def write_history(path: Path, sets: int, *, seed: int = DEFAULT_SEED, end: dt.da
     first_day: dt.date | None = None
 
     def flush() -> None:
-        conn.executemany("INSERT INTO workout VALUES (?, ?, ?, ?, ?, ?)", workouts)
         conn.executemany(
-            "INSERT INTO workout_set VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", set_rows
+            "INSERT INTO workout (id, athlete_id, date, started_at, name, notes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            workouts,
+        )
+        conn.executemany(
+            "INSERT INTO workout_set (id, athlete_id, workout_id, exercise_id, position, kind,"
+            " side, weight_kg, reps, seconds, rpe, note, logged_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            set_rows,
         )
         workouts.clear()
         set_rows.clear()

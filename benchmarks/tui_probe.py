@@ -7,7 +7,7 @@ waits until the Today screen has loaded, opens the History screen (timed as
 `screen_ms`), then times opening the exercise's history until its workers are done
 and the screen has refreshed (`history_ms`). Prints one JSON object:
 `{"history_ms", "screen_ms", "sql_ms", "data_ms", "how"}`, or `{"error", "unavailable"}`;
-`data_ms` is the time spent in each function of `liftlog.tui.data.history` (they run
+`data_ms` is the time spent in each function of `liftlog.service.history` (they run
 in the screen's worker threads) while the exercise's history opened. The parent reads
 this process's peak memory from wait4.
 """
@@ -85,7 +85,7 @@ def _time_data_layer(spent: dict[str, float]) -> None:
     """Wrap the History screen's data functions (run in its workers) to time each call;
     a build without that module is simply not broken down."""
     try:
-        from liftlog.tui.data import history as data
+        from liftlog.service import history as data
     except ImportError:
         return
     for name in dir(data):
@@ -106,11 +106,10 @@ def _time_data_layer(spent: dict[str, float]) -> None:
 async def probe(db: Path, exercise: str) -> dict[str, object]:
     if importlib.util.find_spec("liftlog.tui.app") is None:
         return {"error": "the TUI is not in this build yet", "unavailable": True}
-    from liftlog.commands.common import open_context
+    from liftlog.service.log import open_log
     from liftlog.tui.app import LiftlogApp
 
-    ctx = open_context(argparse.Namespace(db=str(db)))
-    app = LiftlogApp(ctx)
+    app = LiftlogApp(open_log(db))
     async with app.run_test(size=SIZE) as pilot:
         await _settle(app, pilot)
         began = time.perf_counter()

@@ -18,6 +18,7 @@ from typing import Any
 from liftlog import __version__
 from liftlog.commands import COMMAND_MODULES
 from liftlog.errors import LiftlogError
+from liftlog.textsafe import visible
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -61,15 +62,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            from liftlog.commands.common import open_context
+            from liftlog.commands.common import open_log
 
-            ctx = open_context(args)
+            log = open_log(args)
             from liftlog.tui.app import run_app
 
-            return run_app(ctx)
+            return run_app(log)
         return int(handler(args) or 0)
     except LiftlogError as exc:
-        print(f"liftlog: {exc}", file=sys.stderr)
+        print(f"liftlog: {visible(str(exc))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -78,29 +79,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
-        if _is_sqlite_error(exc):  # e.g. a damaged page met half-way through reading
-            from liftlog.locations import resolve_db_path
-            from liftlog.store.db import explain
-
-            cause = getattr(exc, "orig", None) or exc
-            print(f"liftlog: {explain(resolve_db_path(args.db), cause)}", file=sys.stderr)  # type: ignore[arg-type]
+        said = _database_failure(args.db, exc)
+        if said is not None:  # e.g. a damaged page met half-way through reading
+            print(f"liftlog: {visible(said)}", file=sys.stderr)
             return EXIT_USER_ERROR
         if os.environ.get("LIFTLOG_DEBUG"):
             raise
         print(
-            f"liftlog: unexpected error ({type(exc).__name__}: {exc}); "
+            f"liftlog: unexpected error ({type(exc).__name__}: {visible(str(exc))}); "
             "nothing more was written. Set LIFTLOG_DEBUG=1 to see the details.",
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
 
 
-def _is_sqlite_error(exc: BaseException) -> bool:
-    """An error from SQLite itself, raised directly or wrapped by SQLAlchemy."""
-    sqlite3 = sys.modules.get("sqlite3")
-    if sqlite3 is None:
-        return False
-    return isinstance(exc, sqlite3.Error) or isinstance(getattr(exc, "orig", None), sqlite3.Error)
+def _database_failure(db_arg: str | None, exc: BaseException) -> str | None:
+    """One sentence for an error that came from the database, else None."""
+    if "liftlog.service.log" not in sys.modules:  # no log was opened: not the database's
+        return None
+    from liftlog.service.log import explain_failure
+
+    return explain_failure(db_arg, exc)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from liftlog.commands.common import UserError, open_context, print_json
-
-CATEGORIES = ("general", "functional", "plyometric", "core", "prehab")
-EQUIPMENT = ("barbell", "dumbbell", "kettlebell", "machine", "band", "bodyweight")
+from liftlog.commands.common import open_log, print_json, say
+from liftlog.inputs import CATEGORIES, EQUIPMENT, parse_increment
 
 
 def register(commands: Any) -> None:
@@ -24,7 +22,10 @@ def register(commands: Any) -> None:
     add.add_argument("--equipment", default="barbell", help="|".join(EQUIPMENT))
     add.add_argument("--unilateral", action="store_true", help="worked one side at a time")
     add.add_argument("--timed", action="store_true", help="measured in seconds, not reps")
-    add.add_argument("--increment", type=float, default=None, help="load step in kg")
+    add.add_argument(
+        "--increment", metavar="WEIGHT", help="load step in your units (2.5, 5lb); "
+        "default: the equipment's usual step",
+    )  # fmt: skip
     add.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     add.set_defaults(handler=cmd_add)
 
@@ -41,8 +42,9 @@ def exercise_json(row: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    rows = ctx.exercises()
+    from liftlog.service.exercises import list_exercises
+
+    rows = list_exercises(open_log(args))
     if args.json:
         print_json([exercise_json(r) for r in rows])
         return 0
@@ -50,46 +52,31 @@ def cmd_list(args: argparse.Namespace) -> int:
         members = [r for r in rows if r.category == category]
         if not members:
             continue
-        print(category.upper())
+        say(category.upper())
         for r in members:
             own = "  (yours)" if r.is_own else ""
             side = "one side" if r.laterality == "unilateral" else ""
-            print(f"  {r.name:<34} {r.equipment:<11} {r.measure:<8} {side}{own}".rstrip())
+            say(f"  {r.name:<34} {r.equipment:<11} {r.measure:<8} {side}{own}".rstrip())
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    name = " ".join(args.name.split())
-    if not name:
-        raise UserError("an exercise needs a name.")
-    if args.category not in CATEGORIES:
-        raise UserError(f"category {args.category!r} is not one of {', '.join(CATEGORIES)}.")
-    if args.equipment not in EQUIPMENT:
-        raise UserError(f"equipment {args.equipment!r} is not one of {', '.join(EQUIPMENT)}.")
-    if args.increment is not None and not 0 < args.increment <= 50:
-        raise UserError("the load increment must be between 0 and 50 kg.")
-    ctx = open_context(args)
-    from liftlog.names import NameIndex
+    from liftlog.service.exercises import add_exercise, list_exercises, new_exercise
 
-    rows = ctx.exercises()
-    index = NameIndex((r, r.name, r.aliases) for r in rows)
-    for label in (name, *args.alias):
-        clash = index.get(label)
-        if clash is not None:
-            raise UserError(f"{label!r} is already the name of {clash.name}.")
-    from liftlog.store.writes import add_exercise
-
-    with ctx.db.session() as session:
-        add_exercise(
-            session,
-            athlete_id=ctx.athlete.id,
-            name=name,
-            category=args.category,
-            equipment=args.equipment,
-            laterality="unilateral" if args.unilateral else "bilateral",
-            measure="seconds" if args.timed else "reps",
-            increment_kg=args.increment,
-            aliases=args.alias,
-        )
-    print(f"Added {name} to your exercises.")
+    log = open_log(args)
+    increment = None
+    if args.increment is not None:
+        increment = parse_increment(args.increment, log.athlete.units)
+    new = new_exercise(
+        list_exercises(log),
+        name=args.name,
+        category=args.category,
+        equipment=args.equipment,
+        unilateral=args.unilateral,
+        timed=args.timed,
+        increment_kg=increment,
+        aliases=args.alias,
+    )
+    row = add_exercise(log, new)
+    say(f"Added {row.name} to your exercises.")
     return 0

@@ -1,80 +1,48 @@
-"""What every command needs: the opened database, the athlete, dates, exercise names."""
+"""What every command needs: the opened log, today's date, and printing safely.
+
+Everything a command prints goes through `say` (text) or `print_json`: a name or note
+that came from a person or a file is shown as data, never as terminal control.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sqlite3
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from liftlog.errors import LiftlogError
-from liftlog.locations import resolve_db_path
-from liftlog.names import NameIndex
-from liftlog.store.db import Database, open_database
-from liftlog.store.queries import AthleteRow, ExerciseRow, ensure_athlete, get_athlete
+from liftlog.inputs import InputError, date_or_today
+from liftlog.textsafe import safe_json, visible_lines
 
+if TYPE_CHECKING:
+    from liftlog.service.log import Log
 
-class UserError(LiftlogError):
-    """Bad input on the command line."""
+#: Bad input on the command line: the inputs' own error (one sentence, exit 1).
+UserError = InputError
 
 
-@dataclass
-class Context:
-    """An opened database and the athlete the command acts for."""
+def open_log(args: argparse.Namespace) -> Log:
+    """Open (create, upgrade) the log `--db` (or LIFTLOG_DB, or the default) names."""
+    from liftlog.service.log import open_log as open_
 
-    db: Database
-    conn: sqlite3.Connection
-    athlete: AthleteRow
-
-    def exercises(self) -> list[ExerciseRow]:
-        from liftlog.store.queries import list_exercises
-
-        return list_exercises(self.conn, self.athlete.id)
-
-    def find_exercise(self, name: str) -> ExerciseRow:
-        """The exercise called `name` (or an alias of it), or a UserError with suggestions."""
-        rows = self.exercises()
-        index = NameIndex((row, row.name, row.aliases) for row in rows)
-        found = index.get(name)
-        if found is not None:
-            return found
-        near = index.suggest(name)
-        hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-        raise UserError(f"unknown exercise {name!r}.{hint} (`liftlog exercises` lists them)")
+    return open_(getattr(args, "db", None))
 
 
-def open_context(args: argparse.Namespace) -> Context:
-    """Open (create, upgrade) the database and make sure the catalog is in step."""
-    from liftlog.store.catalog import sync_catalog
-
-    db = open_database(resolve_db_path(getattr(args, "db", None)))
-    conn = db.connect()
-    try:
-        sync_catalog(conn)
-        athlete_id = ensure_athlete(conn)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise UserError(f"cannot use {db.path}: {exc}.") from None
-    return Context(db, conn, get_athlete(conn, athlete_id))
+def date_arg(text: str | None) -> dt.date:
+    """A `--date` as typed, or today when none was given."""
+    return date_or_today(text, dt.date.today())
 
 
-def parse_date(text: str) -> dt.date:
-    """A YYYY-MM-DD date, or a UserError naming what is wrong with it."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
-            raise UserError(f"{text!r} is not a real date.") from None
-        raise UserError(f"{text!r} is not a date; write YYYY-MM-DD.") from None
+def say(*lines: str) -> None:
+    """Print lines to standard output, every control character made visible."""
+    for line in lines:
+        print(visible_lines(line))
 
 
-def date_or_today(text: str | None) -> dt.date:
-    return parse_date(text) if text else dt.date.today()
+def warn(line: str) -> None:
+    """One line on standard error (the command still succeeds)."""
+    print(f"liftlog: {visible_lines(line)}", file=sys.stderr)
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(safe_json(value) + "\n")

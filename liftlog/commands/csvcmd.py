@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftlog.commands.common import UserError, open_context
+from liftlog.commands.common import UserError, open_log, say
 
 if TYPE_CHECKING:
-    from liftlog.csvio.importer import ImportSummary
+    from liftlog.service.transfer import ImportSummary
 
 #: Files at least this big get a progress bar (when standard error is a terminal):
 #: about 10,000 rows, which take a moment to read.
@@ -73,38 +71,17 @@ def _stdout_csv() -> Iterator[io.TextIOWrapper]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from liftlog.csvio.export import export_csv
+    from liftlog.service.transfer import check_target, export_csv_file, write_csv
 
+    log = open_log(args)
     if args.output in (None, "-"):
-        ctx = open_context(args)
         with _stdout_csv() as out:
-            export_csv(ctx.conn, ctx.athlete, out)
+            write_csv(log, out)
         return 0
     target = Path(args.output)
-    if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name, e.g. -o liftlog.csv.")
-    if not target.parent.is_dir():
-        raise UserError(f"cannot write {target}: the folder {target.parent} does not exist.")
-    ctx = open_context(args)
-    if target.exists() and not target.is_file():  # /dev/null, a pipe: write straight to it
-        with target.open("w", encoding="utf-8", newline="") as out:
-            count = export_csv(ctx.conn, ctx.athlete, out)
-        print(f"Exported {count} set(s) to {target}.")
-        return 0
-    # write beside the target and rename: a failed export never leaves half a file
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise UserError(f"cannot write in {target.parent}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = export_csv(ctx.conn, ctx.athlete, out)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    print(f"Exported {count} set(s) to {target}.")
+    check_target(log, target)
+    count = export_csv_file(log, target)
+    say(f"Exported {count} set(s) to {target}.")
     return 0
 
 
@@ -185,23 +162,21 @@ def describe(summary: ImportSummary, name: str) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from liftlog.csvio.importer import import_csv
+    from liftlog.service.transfer import import_csv
 
     path = Path(args.file)
     if not path.is_file():
         what = "a folder" if path.is_dir() else "not there"
         raise UserError(f"cannot import {path}: it is {what}.")
-    ctx = open_context(args)
+    log = open_log(args)
     with _progress_bar(path) as progress:
         summary = import_csv(
-            ctx.conn,
-            ctx.athlete,
+            log,
             path,
             source=args.source,
             units=args.units,
             dry_run=args.dry_run,
             progress=progress,
         )
-    for line in describe(summary, path.name):
-        print(line)
+    say(*describe(summary, path.name))
     return 0

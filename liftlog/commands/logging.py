@@ -1,18 +1,19 @@
-"""`liftlog log`, `liftlog bodyweight` and `liftlog history`."""
+"""`liftlog log`, `liftlog bodyweight`, `liftlog history` and `liftlog set edit|delete`."""
 
 from __future__ import annotations
 
 import argparse
-import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
-from liftlog.commands.common import UserError, date_or_today, open_context, print_json
-from liftlog.setgrammar import ParsedSet, parse_set
-from liftlog.units import Unit, format_weight, from_kg, to_kg
+from liftlog.commands.common import date_arg, open_log, print_json, say, warn
+from liftlog.inputs import SET_KINDS, parse_bodyweight, parse_date, parse_set
+from liftlog.units import Unit, format_weight, from_kg, number_text
 
-#: Bodyweights outside this range (kg) are typing mistakes, not athletes.
-BODYWEIGHT_RANGE_KG = (20.0, 400.0)
+_LOG_HELP = (
+    "Log sets of one exercise. A SET is WEIGHTxREPS (60x8), xREPS for bodyweight (x12), "
+    "SECONDSs for a timed set (45s), optionally @RPE (60x8@8) and an L: or R: side (L:20x8). "
+    "Weights are in your units; kg/lb suffixes are accepted (135lbx5)."
+)
 
 
 def register(commands: Any) -> None:
@@ -21,6 +22,7 @@ def register(commands: Any) -> None:
     p.add_argument("sets", metavar="SET", nargs="+", help="60x8, x12, 45s, 60x8@8, L:20x8")
     p.add_argument("--warmup", metavar="SET", nargs="+", default=[], help="warm-up sets")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the session's date (default today)")
+    p.add_argument("--kind", default="work", help="of the SETs: " + "|".join(SET_KINDS[1:]))
     p.add_argument("--note", default="", help="a note kept with each of these sets")
     p.set_defaults(handler=cmd_log)
 
@@ -34,91 +36,61 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (SPEC §5)")
     p.set_defaults(handler=cmd_history)
 
-
-_LOG_HELP = (
-    "Log sets of one exercise. A SET is WEIGHTxREPS (60x8), xREPS for bodyweight (x12), "
-    "SECONDSs for a timed set (45s), optionally @RPE (60x8@8) and an L: or R: side (L:20x8). "
-    "Weights are in your units; kg/lb suffixes are accepted (135lbx5)."
-)
-
-
-def _parse_all(texts: Iterable[str], unit: Unit) -> list[ParsedSet]:
-    return [parse_set(text, unit) for text in texts]
+    p = commands.add_parser("set", help="fix a logged set: edit or delete it by its id")
+    sub = p.add_subparsers(dest="set_command", metavar="ACTION", required=True)
+    edit = sub.add_parser(
+        "edit",
+        help="change a logged set (ids: `liftlog history --json`)",
+        description="Change a logged set: SET gives its load, reps or seconds, RPE and "
+        "side as in `liftlog log` (`-` keeps them); --kind, --note and --date the rest.",
+    )
+    edit.add_argument("id", metavar="ID", type=int)
+    edit.add_argument("set", metavar="SET", help="60x8, x12, 45s, L:20x8@8, or - to keep")
+    edit.add_argument("--kind", help="|".join(SET_KINDS))
+    edit.add_argument("--note", help="the set's note (empty to clear)")
+    edit.add_argument("--date", metavar="YYYY-MM-DD", help="move it to that day's session")
+    edit.set_defaults(handler=cmd_set_edit)
+    delete = sub.add_parser("delete", help="delete a logged set")
+    delete.add_argument("id", metavar="ID", type=int)
+    delete.set_defaults(handler=cmd_set_delete)
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    date = date_or_today(args.date)
-    exercise = ctx.find_exercise(args.exercise)
-    warmups = _parse_all(args.warmup, ctx.athlete.units)
-    works = _parse_all(args.sets, ctx.athlete.units)
-    for parsed in (*warmups, *works):
-        if parsed.is_timed != (exercise.measure == "seconds"):
-            how = (
-                "in seconds, e.g. 45s" if exercise.measure == "seconds" else "with reps, e.g. 60x8"
-            )
-            raise UserError(f"{exercise.name} is logged {how}.")
-        if parsed.side and exercise.laterality == "bilateral":
-            raise UserError(f"{exercise.name} works both sides at once; drop the L:/R: prefix.")
-    from liftlog.store.writes import log_sets
+    from liftlog.service.exercises import find_exercise
+    from liftlog.service.sets import log_sets, parse_sets
 
-    note = args.note.strip()
-    with ctx.db.session() as session:
-        logged = log_sets(
-            session,
-            athlete_id=ctx.athlete.id,
-            exercise_id=exercise.id,
-            date=date,
-            sets=[("warmup", s) for s in warmups] + [("work", s) for s in works],
-            note=note,
-        )
-    print(f"Logged {len(logged)} set(s) of {exercise.name} on {date.isoformat()}.")
+    log = open_log(args)
+    date = date_arg(args.date)
+    exercise = find_exercise(log, args.exercise)
+    logged = log_sets(
+        log,
+        exercise,
+        parse_sets(args.sets, log),
+        warmups=parse_sets(args.warmup, log),
+        date=date,
+        kind=args.kind,
+        note=args.note,
+    )
+    for warning in logged.warnings:
+        warn(warning)
+    say(f"Logged {len(logged.ids)} set(s) of {exercise.name} on {date.isoformat()}.")
     return 0
-
-
-def _weight_arg(text: str, unit: Unit) -> float:
-    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|lb|lbs)?\s*", text)
-    if match is None:
-        raise UserError(f"{text!r} is not a bodyweight; write a number such as 70 or 154lb.")
-    suffix = match[2]
-    given: Unit = unit if suffix is None else ("lb" if suffix.startswith("lb") else "kg")
-    return to_kg(float(match[1].replace(",", ".")), given)
 
 
 def cmd_bodyweight(args: argparse.Namespace) -> int:
-    if args.weight.strip().startswith("-"):
-        raise UserError("a bodyweight can't be negative.")
-    ctx = open_context(args)
-    date = date_or_today(args.date)
-    kg = _weight_arg(args.weight, ctx.athlete.units)
-    low, high = BODYWEIGHT_RANGE_KG
-    if not low <= kg <= high:
-        raise UserError(
-            f"{format_weight(kg, ctx.athlete.units)} is not a plausible bodyweight "
-            f"({format_weight(low, ctx.athlete.units)}–{format_weight(high, ctx.athlete.units)})."
-        )
-    from liftlog.store.writes import set_bodyweight
+    from liftlog.service.profile import log_bodyweight
 
-    with ctx.db.session() as session:
-        set_bodyweight(session, athlete_id=ctx.athlete.id, date=date, kg=kg)
-    print(f"Bodyweight {format_weight(kg, ctx.athlete.units)} on {date.isoformat()}.")
+    log = open_log(args)
+    date = date_arg(args.date)
+    kg = parse_bodyweight(args.weight, log.athlete.units)
+    log_bodyweight(log, kg, date)
+    say(f"Bodyweight {format_weight(kg, log.athlete.units)} on {date.isoformat()}.")
     return 0
-
-
-def _sessions(rows: Iterable[Any]) -> Iterator[tuple[Any, list[Any]]]:
-    """Group set rows (ordered by workout) into (first row, rows) per workout."""
-    current: list[Any] = []
-    for row in rows:
-        if current and row.workout_id != current[0].workout_id:
-            yield current[0], current
-            current = []
-        current.append(row)
-    if current:
-        yield current[0], current
 
 
 def set_json(row: Any) -> dict[str, Any]:
     return {
+        "id": row.id,
         "exercise": row.exercise,
         "kind": row.kind,
         "side": row.side,
@@ -131,14 +103,14 @@ def set_json(row: Any) -> dict[str, Any]:
 
 
 def describe_set(row: Any, unit: Unit) -> str:
+    """`62.5kg×8@8`, `×12`, `L:45s`: a set as the history lists it."""
     side = f"{row.side}:" if row.side else ""
     if row.seconds is not None:
         body = f"{row.seconds}s"
         if row.weight_kg:
             body = f"{format_weight(row.weight_kg, unit)} {body}"
     elif row.weight_kg:
-        value = round(from_kg(row.weight_kg, unit), 2)
-        body = f"{value:g}{unit}×{row.reps}"
+        body = f"{number_text(from_kg(row.weight_kg, unit))}{unit}×{row.reps}"
     else:
         body = f"×{row.reps}"
     rpe = f"@{row.rpe:g}" if row.rpe is not None else ""
@@ -146,31 +118,65 @@ def describe_set(row: Any, unit: Unit) -> str:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from liftlog.store.queries import iter_sets
+    from liftlog.service.exercises import find_exercise
+    from liftlog.service.sets import history, sessions
 
-    ctx = open_context(args)
-    exercise_id = ctx.find_exercise(args.exercise).id if args.exercise else None
-    rows = iter_sets(ctx.conn, ctx.athlete.id, exercise_id=exercise_id)
+    log = open_log(args)
+    exercise = find_exercise(log, args.exercise) if args.exercise else None
+    grouped = sessions(history(log, exercise))
     if args.json:
-        sessions = [
-            {"date": first.date.isoformat(), "sets": [set_json(r) for r in sets]}
-            for first, sets in _sessions(rows)
-        ]
-        print_json({"sessions": sessions})
+        print_json(
+            {
+                "sessions": [
+                    {"date": sets[0].date.isoformat(), "sets": [set_json(r) for r in sets]}
+                    for sets in grouped
+                ]
+            }
+        )
         return 0
-    unit = ctx.athlete.units
+    unit = log.athlete.units
     empty = True
-    for first, sets in _sessions(rows):
+    for sets in grouped:
         empty = False
-        print(first.date.isoformat())
+        say(sets[0].date.isoformat())
         by_exercise: dict[str, list[str]] = {}
         for r in sets:
             text = describe_set(r, unit)
-            by_exercise.setdefault(r.exercise, []).append(
-                f"({text})" if r.kind == "warmup" else text
-            )
+            if r.kind != "work":
+                text = f"({text})" if r.kind == "warmup" else f"{text} {r.kind}"
+            by_exercise.setdefault(r.exercise, []).append(text)
         for name, texts in by_exercise.items():
-            print(f"  {name:<28} {'  '.join(texts)}")
+            say(f"  {name:<28} {'  '.join(texts)}")
     if empty:
-        print('Nothing logged yet. Log a set with: liftlog log "Back Squat" 20x12')
+        say('Nothing logged yet. Log a set with: liftlog log "Back Squat" 20x12')
+    return 0
+
+
+def cmd_set_edit(args: argparse.Namespace) -> int:
+    from liftlog.service.exercises import list_exercises
+    from liftlog.service.sets import edit_set, get_set
+
+    log = open_log(args)
+    current = get_set(log, args.id)
+    exercise = next(e for e in list_exercises(log) if e.id == current.exercise_id)
+    parsed = None if args.set.strip() == "-" else parse_set(args.set, log.athlete.units)
+    date = parse_date(args.date) if args.date is not None else None
+    row = edit_set(log, args.id, exercise, parsed=parsed, kind=args.kind, note=args.note,
+                   date=date)  # fmt: skip
+    say(
+        f"Set #{row.id} is now {row.exercise} {describe_set(row, log.athlete.units)}"
+        f" ({row.kind}) on {row.date.isoformat()}."
+    )
+    return 0
+
+
+def cmd_set_delete(args: argparse.Namespace) -> int:
+    from liftlog.service.sets import delete_set
+
+    log = open_log(args)
+    row = delete_set(log, args.id)
+    say(
+        f"Deleted set #{row.id}: {row.exercise} {describe_set(row, log.athlete.units)}"
+        f" on {row.date.isoformat()}."
+    )
     return 0

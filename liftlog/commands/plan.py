@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from liftlog.commands.common import date_or_today, open_context, print_json
+from liftlog.commands.common import date_arg, open_log, print_json, say
 
 
 def register(commands: Any) -> None:
@@ -14,7 +14,7 @@ def register(commands: Any) -> None:
         "next",
         help="the next session: exercises, warm-up, work sets, loads, and why",
         description="The next strength session on or after --date (default today), by the "
-        "coaching rules R1–R19: season, phase of each lift, loads from your bar and plates.",
+        "coaching rules: season, phase of each lift, loads from your bar and plates.",
     )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="plan from this day (default today)")
     p.add_argument("--exercise", metavar="NAME", help="only this exercise")
@@ -23,15 +23,16 @@ def register(commands: Any) -> None:
 
 
 def cmd_next(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    date = date_or_today(args.date)
-    exercise = ctx.find_exercise(args.exercise).name if args.exercise else None
-    from liftlog.coach import prescription_for
     from liftlog.progression import format_text, to_json
+    from liftlog.service.coach import next_session
+    from liftlog.service.exercises import find_exercise
 
-    day = prescription_for(ctx.conn, ctx.athlete.id, date, exercise=exercise, today=dt.date.today())
+    log = open_log(args)
+    date = date_arg(args.date)
+    exercise = find_exercise(log, args.exercise).name if args.exercise else None
+    day = next_session(log, date, exercise=exercise, today=dt.date.today())
     if args.json:
         print_json(to_json(day))
     else:
-        print(format_text(day, ctx.athlete.units))
+        say(format_text(day, log.athlete.units))
     return 0

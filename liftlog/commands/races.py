@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from liftlog.commands.common import UserError, open_context, parse_date, print_json
-
-PRIORITIES = ("A", "B", "C")
+from liftlog.commands.common import open_log, print_json, say
+from liftlog.inputs import PRIORITIES, choice, clean_name, parse_date
 
 
 def register(commands: Any) -> None:
@@ -30,57 +29,36 @@ def register(commands: Any) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    name = args.name.strip()
-    if not name:
-        raise UserError("a race needs a name.")
-    date = parse_date(args.date)
-    priority = args.priority.strip().upper()
-    if priority not in PRIORITIES:
-        raise UserError(f"priority {args.priority!r} is not A, B or C.")
-    ctx = open_context(args)
-    from liftlog.store.writes import add_race
+    from liftlog.service.races import save_race
 
-    with ctx.db.session() as session:
-        add_race(session, athlete_id=ctx.athlete.id, name=name, date=date, priority=priority)
-    print(f"Race {name} on {date.isoformat()}, priority {priority}.")
+    # refuse bad input before the log is even opened
+    name = clean_name(args.name, "race name")
+    date = parse_date(args.date, "race date")
+    priority = choice(args.priority, PRIORITIES, "priority")
+    race = save_race(open_log(args), name=name, date=date, priority=priority)
+    say(f"Race {race.name} on {race.date.isoformat()}, priority {race.priority}.")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from liftlog.store.queries import list_races
+    from liftlog.service.races import list_races
 
-    ctx = open_context(args)
-    races = list_races(ctx.conn, ctx.athlete.id)
+    races = list_races(open_log(args))
     if args.json:
         print_json(
             [{"name": r.name, "date": r.date.isoformat(), "priority": r.priority} for r in races]
         )
         return 0
     if not races:
-        print(
-            'No races yet. Add one with: liftlog race add "City Marathon" 2027-04-18 --priority A'
-        )
+        say('No races yet. Add one with: liftlog race add "City Marathon" 2027-04-18 --priority A')
     for r in races:
-        print(f"{r.date.isoformat()}  {r.priority}  {r.name}")
+        say(f"{r.date.isoformat()}  {r.priority}  {r.name}")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    from liftlog.store.queries import list_races
+    from liftlog.service.races import delete_races_named
 
-    ctx = open_context(args)
-    matches = [
-        r for r in list_races(ctx.conn, ctx.athlete.id) if r.name.casefold() == args.name.casefold()
-    ]
-    if not matches:
-        raise UserError(f"no race called {args.name!r}.")
-    from liftlog.store.models import Race
-
-    with ctx.db.session() as session:
-        for r in matches:
-            row = session.get(Race, r.id)
-            if row is not None:
-                session.delete(row)
-        session.commit()
-    print(f"Deleted {len(matches)} race(s) called {args.name}.")
+    deleted = delete_races_named(open_log(args), args.name)
+    say(f"Deleted {deleted} race(s) called {args.name}.")
     return 0

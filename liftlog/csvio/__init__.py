@@ -1,11 +1,12 @@
-"""CSV export and the importers (liftlog, Strong, Hevy, FitNotes).
+"""CSV formats: rows in, rows out, no database.
 
-- `liftlog.csvio.export.export_csv(conn, athlete, out, progress)` writes the log as
-  liftlog CSV (the columns are listed in that module); the TUI's "export: CSV" calls it
-  from a worker with its own connection and shows `progress(done, total)`.
-- `liftlog.csvio.importer.import_csv(conn, athlete, path, source=, units=, dry_run=,
-  progress=)` imports a file in one transaction and returns an `ImportSummary`.
+- `liftlog.csvio.export` defines liftlog's own CSV (its columns; `liftlog.store.export`
+  writes it, fast, from SQLite).
+- `liftlog.csvio.importer` reads a file's text, header, delimiter and format;
+  `liftlog.csvio.formats` turns each row of a known format (liftlog, Strong, Hevy,
+  FitNotes) into an `ImportedSet`; `liftlog.csvio.cells` reads single cells.
 
-Both use the plain `sqlite3` connection (no ORM) and nothing here imports Textual or
-Rich; this package's `__init__` imports nothing so `liftlog --help` stays instant.
+The service (`liftlog.service.transfer`) writes what these read through the store.
+Nothing here imports Textual, Rich or the database; this `__init__` imports nothing so
+`liftlog --help` stays instant.
 """

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from liftlog.csvio.cells import CellError, duration, number, restore, timestamp, whole
-from liftlog.setgrammar import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
+from liftlog.inputs import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
 from liftlog.units import Unit, to_kg
 
 

@@ -8,6 +8,10 @@ read nothing else. Durations are days unless the name says otherwise; loads are 
 
 from __future__ import annotations
 
+from liftlog.units import DEFAULT_BAR, DEFAULT_PLATES, KG_PER_LB
+
+__all__ = ["KG_PER_LB"]  # re-exported for the rules: its home is liftlog.units
+
 # --- R1 FORM -------------------------------------------------------------------------
 # [000] "learning the proper form with the empty bar"; [001] "start with a low weight
 # (or only the bar)". The number of clean sessions is ours.
@@ -133,10 +137,10 @@ JUMP_TO_STRENGTH_MIN_RATIO = 1.2
 JUMP_TO_STRENGTH_MAX_REPS = 8
 
 # --- R9 equipment defaults --------------------------------------------------------------
-KG_PER_LB = 0.45359237
-DEFAULT_BAR_KG = 20.0  # SPEC §1
-DEFAULT_BAR_LB = 45.0  # SPEC §1
-# SPEC §1 sizes; "several pairs of each size" — how many is our choice.
-DEFAULT_PLATES_KG = ((25.0, 8), (20.0, 4), (15.0, 4), (10.0, 4), (5.0, 4), (2.5, 4), (1.25, 4))
-DEFAULT_PLATES_LB = ((45.0, 8), (35.0, 4), (25.0, 4), (10.0, 4), (5.0, 4), (2.5, 4))
+# SPEC §1: the bar and plates a new athlete starts with. Their one home is liftlog.units
+# (the kit the profile stores); the rules read them from there.
+DEFAULT_BAR_KG = DEFAULT_BAR["kg"]  # SPEC §1
+DEFAULT_BAR_LB = DEFAULT_BAR["lb"]  # SPEC §1
+DEFAULT_PLATES_KG = tuple((float(size), n) for size, n in DEFAULT_PLATES["kg"])
+DEFAULT_PLATES_LB = tuple((float(size), n) for size, n in DEFAULT_PLATES["lb"])
 LB_STEP = 2.5  # our choice: for lb athletes a catalog step (kg) becomes a multiple of 2.5 lb

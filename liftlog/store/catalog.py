@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from liftlog.locations import data_dir
-from liftlog.store.db import quick_check, write_transaction
+from liftlog.store.athletes import ensure_athlete
+from liftlog.store.db import explain, quick_check, write_transaction
 
 CATALOG_FILE = "exercises.toml"
 _DIGEST_KEY = "catalog_digest"
@@ -32,22 +33,6 @@ _FIELDS = (
     "range_min",
     "range_max",
 )
-
-
-#: The load step (kg) of an exercise the athlete adds or imports, by equipment, when
-#: none is given: the catalog's own steps (data/exercises.toml's notes).
-OWN_INCREMENT_KG = {"barbell": 5.0, "dumbbell": 2.0, "kettlebell": 4.0, "machine": 2.5}
-#: Equipment whose first load (R1) is not one step: the bar, or no load at all.
-_UNLOADED = ("barbell", "bodyweight", "band")
-
-
-def own_exercise_loads(
-    equipment: str, increment_kg: float | None = None
-) -> tuple[float, float | None]:
-    """(load step, start load) of an athlete's own exercise: a dumbbell, kettlebell or
-    machine lift starts at one step; a barbell lift at the bar (None); bodyweight at 0."""
-    step = increment_kg or OWN_INCREMENT_KG.get(equipment, 5.0)
-    return step, None if equipment in _UNLOADED else step
 
 
 def catalog_path() -> Path:
@@ -124,3 +109,12 @@ def sync_catalog(conn: sqlite3.Connection, *, path: Path | None = None) -> bool:
 def _digest(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (_DIGEST_KEY,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def prepare(conn: sqlite3.Connection, path: Path) -> int:
+    """Bring the catalog in step and make sure there is an athlete; the athlete's id."""
+    try:
+        sync_catalog(conn)
+        return ensure_athlete(conn)
+    except sqlite3.Error as exc:
+        raise explain(path, exc) from None

@@ -34,6 +34,11 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+#: A plain connection to a log, for the service layer's type hints (which never import
+#: sqlite3 themselves: every statement lives in `liftlog.store`).
+Connection = sqlite3.Connection
+
+
 class StoreError(LiftlogError):
     """A problem with the database that the user must hear about in one sentence."""
 
@@ -78,6 +83,19 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise explain(path, exc) from None
     return conn
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """An error from SQLite itself, raised directly or wrapped by SQLAlchemy."""
+    return isinstance(exc, sqlite3.Error) or isinstance(getattr(exc, "orig", None), sqlite3.Error)
+
+
+def explain_any(path: Path, exc: BaseException) -> StoreError | None:
+    """One sentence for an SQLite error (direct or wrapped); None for anything else."""
+    if not is_database_error(exc):
+        return None
+    cause = getattr(exc, "orig", None)
+    return explain(path, cause if isinstance(cause, sqlite3.Error) else exc)  # type: ignore[arg-type]
 
 
 def explain(path: Path, exc: sqlite3.Error) -> StoreError:

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from liftlog.tui import compat
 from liftlog.tui.screens import MODE_BY_NAME
 from liftlog.tui.screens import MODES as SCREEN_MODES
+from liftlog.tui.writer import WriteFailed, Writer
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from liftlog.commands.common import Context
-    from liftlog.store.queries import AthleteRow
-    from liftlog.tui.data.today import Prefetch
-
-#: Set to 1 by the benchmarks: quit as soon as today's prescription is on screen.
-BENCH_EXIT_ENV = "LIFTLOG_BENCH_EXIT_ON_READY"
+    from liftlog.service import AthleteRow
+    from liftlog.service.log import Log
+    from liftlog.tui.prefetch import Prefetch
 
 
 def _mode_factory(name: str) -> Any:
@@ -69,17 +67,21 @@ class LiftlogApp(App[int]):
     COMMANDS = App.COMMANDS | {_commands}
 
     def __init__(
-        self, ctx: Context, *, today: dt.date | None = None, prefetch: Prefetch | None = None
+        self, log: Log, *, today: dt.date | None = None, prefetch: Prefetch | None = None
     ) -> None:
         super().__init__()
-        #: Today's plan being read since before the app was built (see `run_app`).
+        #: Today's session being read since before the app was built (see `run_app`).
         self.prefetch = prefetch
-        self.ctx = ctx
-        self.athlete: AthleteRow = ctx.athlete
+        self.logbook = log
+        self.athlete: AthleteRow = log.athlete
+        #: Every write of every screen, in order (see `writer`).
+        self.writer = Writer(self)
         self._today = today
         #: Bumped after every write, so screens know to reload when shown again.
         self.data_version = 0
-        self.bench_exit = os.environ.get(BENCH_EXIT_ENV) == "1"
+        #: After the first paint, load the write path and build History in the
+        #: background, so the first set and the first look back don't wait for imports.
+        self.warm_up = True
 
     @property
     def today(self) -> dt.date:
@@ -94,9 +96,8 @@ class LiftlogApp(App[int]):
 
     def prepare_mode(self, mode: str) -> None:
         """Build a mode's screen ahead of time, hidden, so switching to it is instant."""
-        if mode not in self._screen_stacks and mode != self.current_mode:
-            # Textual's own mode set-up (private in 8.x): mounts the screen, shows nothing
-            self._init_mode(mode)
+        if not compat.mode_started(self, mode) and mode != self.current_mode:
+            compat.init_mode(self, mode)
 
     def action_help(self) -> None:
         from liftlog.tui.screens.help import HelpScreen
@@ -131,6 +132,12 @@ class LiftlogApp(App[int]):
             self.athlete = athlete
         self.data_version += 1
 
+    def on_write_failed(self, message: WriteFailed) -> None:
+        """A write that could not be made: say so; nothing is shown as saved."""
+        self.notify(
+            f"{message.error}", title=f"Not saved: {message.what}", severity="error", timeout=10
+        )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed database job becomes a notification, never a crash."""
         if event.state == WorkerState.ERROR:
@@ -144,15 +151,16 @@ class LiftlogApp(App[int]):
 
     def screen_for_mode(self, mode: str) -> Screen[Any] | None:
         """The mode's base screen if it has been opened."""
-        stack = self._screen_stacks.get(mode)
-        return stack[0] if stack else None
+        if not compat.mode_started(self, mode):
+            return None
+        return self.get_screen_stack(mode)[0]
 
 
-def run_app(ctx: Context) -> int:
+def run_app(log: Log) -> int:
     """Run the TUI until the athlete quits; the exit code for the command line."""
-    from liftlog.tui.data.today import Prefetch
+    from liftlog.tui.prefetch import Prefetch
 
     today = dt.date.today()
-    app = LiftlogApp(ctx, today=None, prefetch=Prefetch(ctx.conn, ctx.athlete, today))
+    app = LiftlogApp(log, today=None, prefetch=Prefetch(log, today))
     result = app.run()
     return int(result or 0)

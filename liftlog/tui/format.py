@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
-from liftlog.tui.data.history import SetLine
+from liftlog.service.history import SetLine
 from liftlog.units import Unit, from_kg
 
 

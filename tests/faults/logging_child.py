@@ -20,11 +20,10 @@ import sys
 import time
 from pathlib import Path
 
-from liftlog.setgrammar import ParsedSet
+from liftlog.store.athletes import ensure_athlete
 from liftlog.store.catalog import sync_catalog
 from liftlog.store.db import open_database
-from liftlog.store.queries import ensure_athlete
-from liftlog.store.writes import log_sets
+from liftlog.store.sets import NewSet, log_sets
 
 
 def main() -> int:
@@ -50,30 +49,26 @@ def main() -> int:
         while not args.wait_for.exists():
             time.sleep(0.005)
     if args.batch:
-        with db.session() as session:
-            log_sets(
-                session,
-                athlete_id=athlete_id,
-                exercise_id=squat,
-                date=dt.date(2026, 1, 1),
-                sets=[("work", ParsedSet(20.0 + i % 40, 5, None, None, None))
-                      for i in range(args.batch)],
-                note=args.tag,
-            )  # fmt: skip
+        log_sets(
+            db,
+            athlete_id=athlete_id,
+            exercise_id=squat,
+            date=dt.date(2026, 1, 1),
+            sets=[NewSet("work", 20.0 + i % 40, 5, None, None, None, args.tag)
+                  for i in range(args.batch)],
+        )  # fmt: skip
         return 0
     numbers = range(1, args.count + 1) if args.count else itertools.count(1)
-    with db.session() as session:
-        for i in numbers:
-            weight, reps = 20.0 + (i % 40) * 2.5, 1 + i % 12
-            [row] = log_sets(
-                session,
-                athlete_id=athlete_id,
-                exercise_id=squat,
-                date=dt.date(2026, 1, 1) + dt.timedelta(days=i // 30),
-                sets=[("work", ParsedSet(weight, reps, None, None, None))],
-                note=args.tag,
-            )
-            print(row.id, row.weight_kg, row.reps, flush=True)
+    for i in numbers:
+        weight, reps = 20.0 + (i % 40) * 2.5, 1 + i % 12
+        [set_id] = log_sets(
+            db,
+            athlete_id=athlete_id,
+            exercise_id=squat,
+            date=dt.date(2026, 1, 1) + dt.timedelta(days=i // 30),
+            sets=[NewSet("work", weight, reps, None, None, None, args.tag)],
+        )
+        print(set_id, weight, reps, flush=True)
     sys.stdout.flush()
     return 0
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liftlog.cli import main
-from liftlog.setgrammar import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG, SetError, parse_set
+from liftlog.inputs import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG, SetError, parse_set
 
 pytestmark = pytest.mark.slow
 

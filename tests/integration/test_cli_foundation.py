@@ -45,10 +45,10 @@ def test_log_then_history_gives_exactly_those_sets(cli: CLI) -> None:
             {
                 "date": "2027-01-04",
                 "sets": [
-                    {"exercise": "Back Squat", "kind": "work", "side": None, "weight_kg": 20.0,
-                     "reps": 12, "seconds": None, "rpe": None, "note": ""},
-                    {"exercise": "Back Squat", "kind": "work", "side": None, "weight_kg": 20.0,
-                     "reps": 11, "seconds": None, "rpe": None, "note": ""},
+                    {"id": 1, "exercise": "Back Squat", "kind": "work", "side": None,
+                     "weight_kg": 20.0, "reps": 12, "seconds": None, "rpe": None, "note": ""},
+                    {"id": 2, "exercise": "Back Squat", "kind": "work", "side": None,
+                     "weight_kg": 20.0, "reps": 11, "seconds": None, "rpe": None, "note": ""},
                 ],
             }
         ]

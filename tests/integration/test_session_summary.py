@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine
 
+from liftlog.store.athletes import ensure_athlete
 from liftlog.store.catalog import sync_catalog
 from liftlog.store.db import MIGRATIONS_DIR, open_database
-from liftlog.store.queries import ensure_athlete
 
 OLD_DB = Path(__file__).parent.parent / "data" / "rev0001.sqlite3"
 EXERCISES = ("Back Squat", "Split Squat", "Plank")

@@ -9,30 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from liftlog.commands.common import Context
-from liftlog.store.catalog import sync_catalog
-from liftlog.store.db import open_database
-from liftlog.store.queries import ensure_athlete, get_athlete
+from liftlog.service.log import Log, open_log
 from liftlog.tui.app import LiftlogApp
 
 #: Every test runs on this Tuesday, so prescriptions and snapshots never move.
 TODAY = dt.date(2027, 1, 5)
 
 
-def make_context(path: Path) -> Context:
-    db = open_database(path)
-    conn = db.connect()
-    sync_catalog(conn)
-    athlete_id = ensure_athlete(conn)
-    return Context(db, conn, get_athlete(conn, athlete_id))
-
-
 @pytest.fixture
-def ctx(db_path: Path) -> Iterator[Context]:
-    context = make_context(db_path)
-    yield context
-    context.conn.close()
-    context.db.close()
+def ctx(db_path: Path) -> Iterator[Log]:
+    """The opened log the app runs on (a real file)."""
+    log = open_log(db_path)
+    yield log
+    log.close()
 
 
 @pytest.fixture
@@ -50,7 +39,7 @@ def sql(db_path: Path) -> Callable[..., list[tuple[object, ...]]]:
 
 
 @pytest.fixture
-def with_bodyweight(ctx: Context) -> Context:
+def with_bodyweight(ctx: Log) -> Log:
     """A fresh athlete with one bodyweight reading (70 kg), nothing else."""
     with ctx.conn:
         ctx.conn.execute(
@@ -61,7 +50,7 @@ def with_bodyweight(ctx: Context) -> Context:
 
 
 @pytest.fixture
-def app_factory(ctx: Context) -> Callable[[], LiftlogApp]:
+def app_factory(ctx: Log) -> Callable[[], LiftlogApp]:
     def make() -> LiftlogApp:
         return LiftlogApp(ctx, today=TODAY)
 
@@ -70,6 +59,5 @@ def app_factory(ctx: Context) -> Callable[[], LiftlogApp]:
 
 @pytest.fixture(autouse=True)
 def _steady_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No blinking cursor and no bench exit, whatever the environment says."""
-    monkeypatch.delenv("LIFTLOG_BENCH_EXIT_ON_READY", raising=False)
+    """No animations, whatever the environment says."""
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
-from liftlog.commands.common import Context
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
 from liftlog.tui.keys import all_actions
 from liftlog.tui.screens.help import HelpScreen
@@ -15,7 +15,7 @@ from .conftest import TODAY
 from .helpers import settle
 
 
-async def test_every_action_has_a_description_tooltip_and_id(ctx: Context) -> None:
+async def test_every_action_has_a_description_tooltip_and_id(ctx: Log) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     actions = all_actions(app)
     assert {a.section for a in actions} == {
@@ -28,7 +28,7 @@ async def test_every_action_has_a_description_tooltip_and_id(ctx: Context) -> No
     assert "export: CSV" in commands and "today: undo" in commands
 
 
-async def test_question_mark_and_f1_open_help(ctx: Context) -> None:
+async def test_question_mark_and_f1_open_help(ctx: Log) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -40,7 +40,7 @@ async def test_question_mark_and_f1_open_help(ctx: Context) -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_palette_runs_another_screens_action(ctx: Context) -> None:
+async def test_palette_runs_another_screens_action(ctx: Log) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -55,7 +55,7 @@ async def test_palette_runs_another_screens_action(ctx: Context) -> None:
         assert type(app.screen).__name__ == "RaceForm"
 
 
-async def test_export_csv_writes_the_log(ctx: Context, tmp_path: Path) -> None:
+async def test_export_csv_writes_the_log(ctx: Log, tmp_path: Path) -> None:
     with ctx.conn:
         ctx.conn.execute(
             "INSERT INTO workout (athlete_id, date, started_at, name, notes)"
@@ -78,7 +78,7 @@ async def test_export_csv_writes_the_log(ctx: Context, tmp_path: Path) -> None:
     assert len(lines) == 2 and "Back Squat" in lines[1]
 
 
-async def test_q_quits(ctx: Context) -> None:
+async def test_q_quits(ctx: Log) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)

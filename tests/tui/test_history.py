@@ -9,16 +9,16 @@ from textual.widgets import DataTable, Static, Tabs
 from textual.widgets._footer import FooterKey
 from textual.widgets._tabs import Underline
 
-from liftlog.commands.common import Context
+from liftlog.service.history import PAGE_SIZE
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
-from liftlog.tui.data.history import PAGE_SIZE
 from liftlog.tui.screens.history import HistoryScreen
 
 from .conftest import TODAY
 from .helpers import settle
 
 
-def add_sessions(ctx: Context, count: int, exercise: str = "Back Squat") -> None:
+def add_sessions(ctx: Log, count: int, exercise: str = "Back Squat") -> None:
     """`count` daily sessions ending yesterday: 3 × 5 at a load rising 0.5 kg a day."""
     conn = ctx.conn
     (ex_id,) = conn.execute("SELECT id FROM exercise WHERE name = ?", (exercise,)).fetchone()
@@ -38,7 +38,7 @@ def add_sessions(ctx: Context, count: int, exercise: str = "Back Squat") -> None
                 )
 
 
-async def test_sessions_newest_first_loaded_a_page_at_a_time(ctx: Context) -> None:
+async def test_sessions_newest_first_loaded_a_page_at_a_time(ctx: Log) -> None:
     add_sessions(ctx, PAGE_SIZE * 3)
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -53,7 +53,7 @@ async def test_sessions_newest_first_loaded_a_page_at_a_time(ctx: Context) -> No
         assert table.get_row_at(PAGE_SIZE)[0] < table.get_row_at(PAGE_SIZE - 1)[0]
 
 
-async def test_exercise_history_shows_records_and_a_table(ctx: Context) -> None:
+async def test_exercise_history_shows_records_and_a_table(ctx: Log) -> None:
     add_sessions(ctx, 10)
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -69,7 +69,7 @@ async def test_exercise_history_shows_records_and_a_table(ctx: Context) -> None:
         assert "e1RM" in records
 
 
-async def test_unilateral_imbalance_is_flagged(ctx: Context) -> None:
+async def test_unilateral_imbalance_is_flagged(ctx: Log) -> None:
     conn = ctx.conn
     (ex_id,) = conn.execute("SELECT id FROM exercise WHERE name = 'Split Squat'").fetchone()
     day = TODAY - dt.timedelta(days=2)
@@ -98,7 +98,7 @@ async def test_unilateral_imbalance_is_flagged(ctx: Context) -> None:
         assert "Imbalance (R11) 25% — above 10%" in records
 
 
-async def test_exercise_sessions_newest_first_loaded_a_page_at_a_time(ctx: Context) -> None:
+async def test_exercise_sessions_newest_first_loaded_a_page_at_a_time(ctx: Log) -> None:
     add_sessions(ctx, PAGE_SIZE * 2 + 5)
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -123,7 +123,7 @@ async def test_exercise_sessions_newest_first_loaded_a_page_at_a_time(ctx: Conte
 
 
 async def test_the_view_switches_at_once_without_sliding_the_tab_underline(
-    ctx: Context,
+    ctx: Log,
 ) -> None:
     add_sessions(ctx, 3)
     app = LiftlogApp(ctx, today=TODAY)
@@ -148,7 +148,7 @@ async def test_the_view_switches_at_once_without_sliding_the_tab_underline(
 
 
 async def test_switching_views_keeps_the_footer_it_does_not_need_to_rebuild(
-    ctx: Context,
+    ctx: Log,
 ) -> None:
     add_sessions(ctx, 3)
     app = LiftlogApp(ctx, today=TODAY)

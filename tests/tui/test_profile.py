@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from liftlog.commands.common import Context
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
 
 from .conftest import TODAY
@@ -13,7 +13,7 @@ from .helpers import settle
 Sql = Callable[..., list[tuple[object, ...]]]
 
 
-async def test_log_a_bodyweight(ctx: Context, sql: Sql) -> None:
+async def test_log_a_bodyweight(ctx: Log, sql: Sql) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
@@ -27,7 +27,7 @@ async def test_log_a_bodyweight(ctx: Context, sql: Sql) -> None:
     assert sql("SELECT date, kg FROM bodyweight") == [(TODAY.isoformat(), 71.5)]
 
 
-async def test_an_implausible_bodyweight_is_refused(ctx: Context, sql: Sql) -> None:
+async def test_an_implausible_bodyweight_is_refused(ctx: Log, sql: Sql) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
@@ -40,7 +40,7 @@ async def test_an_implausible_bodyweight_is_refused(ctx: Context, sql: Sql) -> N
     assert sql("SELECT COUNT(*) FROM bodyweight") == [(0,)]
 
 
-async def test_switching_to_pounds_saves_lb_kit(ctx: Context, sql: Sql) -> None:
+async def test_switching_to_pounds_saves_lb_kit(ctx: Log, sql: Sql) -> None:
     app = LiftlogApp(ctx, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")

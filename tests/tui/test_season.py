@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from textual.widgets import Static
 
-from liftlog.commands.common import Context
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
 from liftlog.tui.widgets.season_line import SeasonLine
 from liftlog.tui.widgets.timeline import Timeline
@@ -18,7 +18,7 @@ from .helpers import settle
 Sql = Callable[..., list[tuple[object, ...]]]
 
 
-async def test_adding_an_a_race_changes_the_season(with_bodyweight: Context, sql: Sql) -> None:
+async def test_adding_an_a_race_changes_the_season(with_bodyweight: Log, sql: Sql) -> None:
     race_day = TODAY + dt.timedelta(days=60)
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -43,7 +43,7 @@ async def test_adding_an_a_race_changes_the_season(with_bodyweight: Context, sql
     ]
 
 
-async def test_edit_and_delete_a_race(with_bodyweight: Context, sql: Sql) -> None:
+async def test_edit_and_delete_a_race(with_bodyweight: Log, sql: Sql) -> None:
     with with_bodyweight.conn:
         with_bodyweight.conn.execute(
             "INSERT INTO race (athlete_id, name, date, priority) VALUES (1, 'Parkrun', ?, 'C')",
@@ -65,7 +65,7 @@ async def test_edit_and_delete_a_race(with_bodyweight: Context, sql: Sql) -> Non
     assert sql("SELECT COUNT(*) FROM race") == [(0,)]
 
 
-async def test_run_week_is_saved(with_bodyweight: Context, sql: Sql) -> None:
+async def test_run_week_is_saved(with_bodyweight: Log, sql: Sql) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")

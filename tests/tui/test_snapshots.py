@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from liftlog.commands.common import Context
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
 
 from .conftest import TODAY
@@ -25,7 +25,7 @@ Snap = Callable[..., bool]
 
 
 @pytest.fixture
-def seeded(ctx: Context) -> Context:
+def seeded(ctx: Log) -> Log:
     seed_history(ctx)
     return ctx
 
@@ -42,7 +42,7 @@ def before(*keys: str, theme: str | None = None) -> Callable[[Pilot[Any]], Any]:
     return run
 
 
-def snap(snap_compare: Snap, ctx: Context, size: tuple[int, int], keys: Iterable[str] = (),
+def snap(snap_compare: Snap, ctx: Log, size: tuple[int, int], keys: Iterable[str] = (),
          theme: str | None = None, today: dt.date = TODAY) -> bool:  # fmt: skip
     app = LiftlogApp(ctx, today=today)
     return snap_compare(app, terminal_size=size, run_before=before(*keys, theme=theme))
@@ -50,41 +50,41 @@ def snap(snap_compare: Snap, ctx: Context, size: tuple[int, int], keys: Iterable
 
 @pytest.mark.parametrize("size", SIZES)
 class TestToday:
-    def test_prescription(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_prescription(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size)
 
     def test_after_logging_two_sets(
-        self, snap_compare: Snap, seeded: Context, size: tuple[int, int]
+        self, snap_compare: Snap, seeded: Log, size: tuple[int, int]
     ) -> None:
         assert snap(snap_compare, seeded, size, keys=["enter", "7", "enter", "space"])
 
-    def test_stop_day(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_stop_day(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, today=TODAY + dt.timedelta(days=62))
 
 
-def test_today_light_theme(snap_compare: Snap, seeded: Context) -> None:
+def test_today_light_theme(snap_compare: Snap, seeded: Log) -> None:
     assert snap(snap_compare, seeded, (80, 24), theme="textual-light")
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestHistory:
-    def test_sessions(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_sessions(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["h"])
 
-    def test_exercise(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_exercise(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["h", "enter"])
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestOtherScreens:
-    def test_season(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_season(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["s"])
 
-    def test_profile(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_profile(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["p"])
 
-    def test_exercises(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_exercises(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["x"])
 
-    def test_help(self, snap_compare: Snap, seeded: Context, size: tuple[int, int]) -> None:
+    def test_help(self, snap_compare: Snap, seeded: Log, size: tuple[int, int]) -> None:
         assert snap(snap_compare, seeded, size, keys=["question_mark"])

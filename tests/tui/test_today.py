@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from textual.widgets import Static
 
-from liftlog.commands.common import Context
+from liftlog.service.log import Log
 from liftlog.tui.app import LiftlogApp
 from liftlog.tui.widgets.set_list import SetList
 
@@ -28,7 +28,7 @@ def entry_text(app: LiftlogApp) -> str:
 
 
 async def test_fresh_athlete_gets_back_squat_and_enter_logs_it(
-    with_bodyweight: Context, sql: Sql
+    with_bodyweight: Log, sql: Sql
 ) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -44,7 +44,7 @@ async def test_fresh_athlete_gets_back_squat_and_enter_logs_it(
 
 
 async def test_typed_reps_are_logged_instead_of_the_prescription(
-    with_bodyweight: Context, sql: Sql
+    with_bodyweight: Log, sql: Sql
 ) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -58,9 +58,7 @@ async def test_typed_reps_are_logged_instead_of_the_prescription(
     ]
 
 
-async def test_bad_typed_input_says_why_and_writes_nothing(
-    with_bodyweight: Context, sql: Sql
-) -> None:
+async def test_bad_typed_input_says_why_and_writes_nothing(with_bodyweight: Log, sql: Sql) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -73,7 +71,7 @@ async def test_bad_typed_input_says_why_and_writes_nothing(
     assert sql(SETS) == []
 
 
-async def test_undo_removes_the_last_set(with_bodyweight: Context, sql: Sql) -> None:
+async def test_undo_removes_the_last_set(with_bodyweight: Log, sql: Sql) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -87,7 +85,7 @@ async def test_undo_removes_the_last_set(with_bodyweight: Context, sql: Sql) -> 
     assert [row[1] for row in sql(SETS)] == ["warmup"]
 
 
-async def test_edited_load_is_what_gets_logged(with_bodyweight: Context, sql: Sql) -> None:
+async def test_edited_load_is_what_gets_logged(with_bodyweight: Log, sql: Sql) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -101,7 +99,7 @@ async def test_edited_load_is_what_gets_logged(with_bodyweight: Context, sql: Sq
 
 
 async def test_a_unilateral_pair_weaker_side_first_then_matched(
-    with_bodyweight: Context, sql: Sql
+    with_bodyweight: Log, sql: Sql
 ) -> None:
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -126,9 +124,7 @@ async def test_a_unilateral_pair_weaker_side_first_then_matched(
     assert work == [("Split Squat", "L", 7), ("Split Squat", "R", 7)]
 
 
-async def test_stop_day_says_no_lifting_and_when_it_resumes(
-    with_bodyweight: Context, sql: Sql
-) -> None:
+async def test_stop_day_says_no_lifting_and_when_it_resumes(with_bodyweight: Log, sql: Sql) -> None:
     race_day = TODAY + dt.timedelta(days=5)
     with with_bodyweight.conn:
         with_bodyweight.conn.execute(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from liftlog.setgrammar import ParsedSet, SetError, parse_set
+from liftlog.inputs import ParsedSet, SetError, parse_set
 from liftlog.units import KG_PER_LB
 
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from liftlog.commands.logging import BODYWEIGHT_RANGE_KG
+from liftlog.inputs import parse_bodyweight, parse_date
 from liftlog.tui.dialogs.form import FormDialog, FormError
-from liftlog.tui.dialogs.load_dialog import parse_load
 from liftlog.units import Unit, format_weight
 
 
@@ -40,15 +39,5 @@ class BodyweightForm(FormDialog[BodyweightEntry]):
         text = self.value("#kg")
         if not text:
             raise FormError("Type your bodyweight.")
-        kg = parse_load(text, self.units)
-        low, high = BODYWEIGHT_RANGE_KG
-        if not low <= kg <= high:
-            raise FormError(
-                f"{format_weight(kg, self.units)} is not a plausible bodyweight "
-                f"({format_weight(low, self.units)}–{format_weight(high, self.units)})."
-            )
-        try:
-            date = dt.date.fromisoformat(self.value("#date"))
-        except ValueError:
-            raise FormError("The date must be YYYY-MM-DD.") from None
-        return BodyweightEntry(date, kg)
+        kg = parse_bodyweight(text, self.units)
+        return BodyweightEntry(parse_date(self.value("#date")), kg)

@@ -1,18 +1,22 @@
-"""The "new exercise" form: name, category, equipment, sides, measure, load step."""
+"""The "new exercise" form: name, category, equipment, sides, measure, load step.
+
+It checks what was typed with the same rule as `liftlog exercise add` (the service's
+`new_exercise`): a name the catalog already has in any spelling is refused, and an
+empty load step means the equipment's usual one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
-from liftlog.tui.data.edits import NewExercise
-from liftlog.tui.dialogs.form import FormDialog, FormError
-from liftlog.units import Unit, to_kg
-
-CATEGORIES = ("general", "functional", "plyometric", "core", "prehab")
-EQUIPMENT = ("barbell", "dumbbell", "kettlebell", "machine", "band", "bodyweight")
+from liftlog.inputs import CATEGORIES, EQUIPMENT, parse_increment
+from liftlog.service import ExerciseRow
+from liftlog.service.exercises import NewExercise, new_exercise
+from liftlog.tui.dialogs.form import FormDialog
+from liftlog.units import Unit
 
 
 def _options(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -20,13 +24,13 @@ def _options(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 class ExerciseForm(FormDialog[NewExercise]):
-    """Returns a NewExercise; refuses a name the catalog already has."""
+    """Returns a checked NewExercise."""
 
     FORM_TITLE = "New exercise"
 
-    def __init__(self, taken: Set[str], units: Unit) -> None:
+    def __init__(self, exercises: Sequence[ExerciseRow], units: Unit) -> None:
         super().__init__()
-        self.taken = taken
+        self.exercises = exercises
         self.units = units
 
     def fields(self) -> ComposeResult:
@@ -50,29 +54,20 @@ class ExerciseForm(FormDialog[NewExercise]):
             allow_blank=False,
             id="measure",
         )
-        yield Label(f"Load step ({self.units})")
-        yield Input("2.5" if self.units == "kg" else "5", id="step", type="number")
+        yield Label(f"Load step ({self.units}; empty: the equipment's usual step)")
+        yield Input(placeholder="e.g. 2.5", id="step")
 
     def _select(self, selector: str) -> str:
         return str(self.query_one(selector, Select).value)
 
     def result(self) -> NewExercise:
-        name = " ".join(self.value("#name").split())
-        if not name:
-            raise FormError("Give the exercise a name.")
-        if name.casefold() in self.taken:
-            raise FormError(f"{name!r} is already in the catalog.")
-        try:
-            step = float(self.value("#step").replace(",", "."))
-        except ValueError:
-            raise FormError("The load step must be a number, e.g. 2.5.") from None
-        if not 0 < step <= 50:
-            raise FormError(f"The load step must be more than 0 and at most 50 {self.units}.")
-        return NewExercise(
-            name=name,
+        step = self.value("#step")
+        return new_exercise(
+            self.exercises,
+            name=self.value("#name"),
             category=self._select("#category"),
             equipment=self._select("#equipment"),
-            laterality=self._select("#laterality"),
-            measure=self._select("#measure"),
-            increment_kg=round(to_kg(step, self.units), 4),
+            unilateral=self._select("#laterality") == "unilateral",
+            timed=self._select("#measure") == "seconds",
+            increment_kg=parse_increment(step, self.units) if step else None,
         )

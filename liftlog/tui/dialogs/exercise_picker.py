@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from liftlog.store.queries import ExerciseRow
+from liftlog.service import ExerciseRow
 
 
 class ExercisePicker(ModalScreen[ExerciseRow | None]):
@@ -31,9 +31,8 @@ class ExercisePicker(ModalScreen[ExerciseRow | None]):
             super().__init__()
             self.rows = rows
 
-    def __init__(self, athlete_id: int) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.athlete_id = athlete_id
         self.rows: list[ExerciseRow] = []
         self.shown: list[ExerciseRow] = []
 
@@ -48,18 +47,12 @@ class ExercisePicker(ModalScreen[ExerciseRow | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        from liftlog.store.db import connect
-        from liftlog.store.queries import list_exercises
+        from liftlog.service.exercises import list_exercises
         from liftlog.tui.app import LiftlogApp
 
         app = self.app
         assert isinstance(app, LiftlogApp)
-        conn = connect(app.ctx.db.path)
-        try:
-            rows = list_exercises(conn, self.athlete_id)
-        finally:
-            conn.close()
-        self.post_message(self.Loaded(rows))
+        self.post_message(self.Loaded(list_exercises(app.logbook)))
 
     def on_exercise_picker_loaded(self, message: Loaded) -> None:
         self.rows = message.rows

@@ -82,23 +82,16 @@ class ExportProgress(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export(self) -> None:
-        from liftlog.csvio.export import export_csv
+        from liftlog.service.transfer import export_csv_file
         from liftlog.tui.app import LiftlogApp
 
         app = self.app
         assert isinstance(app, LiftlogApp)
-        conn = app.ctx.db.connect()
-        partial = self.path.with_name(self.path.name + ".part")
         try:
-            with partial.open("w", encoding="utf-8", newline="") as out:
-                rows = export_csv(conn, app.athlete, out, self._progress)
-            partial.replace(self.path)  # a half-written file never has the real name
+            rows = export_csv_file(app.logbook, self.path, self._progress)
         except BaseException:
-            partial.unlink(missing_ok=True)
             app.call_from_thread(self.dismiss)
             raise
-        finally:
-            conn.close()
         self.post_message(self.Done(rows, self.path))
 
     def on_export_progress_done(self, message: Done) -> None:

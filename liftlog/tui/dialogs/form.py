@@ -11,11 +11,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from liftlog.inputs import InputError
+
 T = TypeVar("T")
 
 
-class FormError(ValueError):
-    """A value the form refuses; the message is shown under the fields."""
+class FormError(InputError):
+    """A value the form refuses; the message is shown under the fields (as is any
+    `InputError` of the inputs the form reads)."""
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -51,7 +54,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def action_save(self) -> None:
         try:
             value = self.result()
-        except FormError as exc:
+        except InputError as exc:
             self.query_one("#form-error", Static).update(str(exc))
             return
         self.dismiss(value)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from liftlog.setgrammar import MAX_WEIGHT_KG
-from liftlog.tui.data.today import PlannedSet
-from liftlog.tui.dialogs.form import FormDialog, FormError
-from liftlog.units import Unit, from_kg, to_kg
-
-_LOAD = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(kg|kgs|lb|lbs)?$")
-
-
-def parse_load(text: str, units: Unit) -> float:
-    """A load typed in the athlete's unit (or with a kg/lb suffix), in kg."""
-    match = _LOAD.match(text.strip().lower())
-    if match is None:
-        raise FormError(f"{text!r} is not a load; type a number such as 62.5 (or 135lb).")
-    given: Unit = units if match[2] is None else ("lb" if match[2].startswith("lb") else "kg")
-    kg = to_kg(float(match[1].replace(",", ".")), given)
-    if kg > MAX_WEIGHT_KG:
-        raise FormError(f"{text!r} is more than liftlog accepts ({MAX_WEIGHT_KG:.0f} kg).")
-    return kg
+from liftlog.inputs import parse_weight
+from liftlog.service.today import PlannedSet
+from liftlog.tui.dialogs.form import FormDialog
+from liftlog.units import Unit, from_kg
 
 
 class LoadDialog(FormDialog[float]):
@@ -44,4 +28,4 @@ class LoadDialog(FormDialog[float]):
         yield Input(current, id="load", select_on_focus=True)
 
     def result(self) -> float:
-        return parse_load(self.value("#load"), self.units)
+        return parse_weight(self.value("#load"), self.units)

@@ -3,19 +3,19 @@ database from a worker, and reloading when the data changed while it was hidden.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from liftlog.store.queries import AthleteRow, get_athlete
+from liftlog.service import AthleteRow
 from liftlog.tui.widgets.nav import NavBar
+from liftlog.tui.writer import Write
 
 if TYPE_CHECKING:
+    from liftlog.service.log import Log
     from liftlog.tui.app import LiftlogApp
 
 
@@ -42,19 +42,22 @@ class LiftlogScreen(Screen[None]):
     def compose_chrome_bottom(self) -> ComposeResult:
         yield Footer()
 
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """A connection of this worker's own (sqlite3 connections are not shared)."""
-        conn = self.liftlog.ctx.db.connect()
-        try:
-            yield conn
-        finally:
-            conn.close()
+    @property
+    def logbook(self) -> Log:
+        """The opened log every service call takes."""
+        return self.liftlog.logbook
 
-    def read_athlete(self) -> AthleteRow:
-        """The athlete as now saved (call from a worker, after a write)."""
-        with self.reading() as conn:
-            return get_athlete(conn, self.liftlog.athlete.id)
+    def write(self, job: Write, what: str = "that") -> None:
+        """Queue a write on the app's one writer; its message comes back to this screen."""
+        self.liftlog.writer.submit(job, self, what)
+
+    class Saved(Message):
+        """A write of this screen is on disk: `what` to tell the athlete (may be empty)."""
+
+        def __init__(self, what: str, athlete: AthleteRow | None = None) -> None:
+            super().__init__()
+            self.what = what
+            self.athlete = athlete
 
     def saved(self, athlete: AthleteRow | None = None) -> None:
         """After this screen wrote: tell the app, and don't reload for our own write."""

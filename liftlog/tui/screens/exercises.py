@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static, Tree
 
-from liftlog.store.queries import ExerciseRow, list_exercises
+from liftlog.service import ExerciseRow
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.units import format_weight
 
@@ -73,9 +73,9 @@ class ExercisesScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exercises-load")
     def load(self) -> None:
-        with self.reading() as conn:
-            exercises = list_exercises(conn, self.liftlog.athlete.id)
-        self.post_message(self.Loaded(exercises))
+        from liftlog.service.exercises import list_exercises
+
+        self.post_message(self.Loaded(list_exercises(self.logbook)))
 
     def on_exercises_screen_loaded(self, message: Loaded) -> None:
         self._exercises = message.exercises
@@ -139,24 +139,20 @@ class ExercisesScreen(LiftlogScreen):
     def action_new_exercise(self) -> None:
         from liftlog.tui.dialogs.exercise_form import ExerciseForm
 
-        taken = {e.name.casefold() for e in self._exercises} | {
-            a.casefold() for e in self._exercises for a in e.aliases
-        }
-        self.app.push_screen(ExerciseForm(taken, self.liftlog.athlete.units), self._save)
+        form = ExerciseForm(self._exercises, self.liftlog.athlete.units)
+        self.app.push_screen(form, self._save)
 
     def _save(self, new: object) -> None:
-        from liftlog.tui.data.edits import NewExercise
+        from liftlog.service.exercises import NewExercise, add_exercise
 
-        if isinstance(new, NewExercise):
-            self._add(new)
+        if not isinstance(new, NewExercise):
+            return
+        log = self.logbook
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="exercises-write")
-    def _add(self, new: object) -> None:
-        from liftlog.tui.data.edits import NewExercise, add_exercise
+        def job() -> Message:
+            return self.Added(add_exercise(log, new).name)
 
-        assert isinstance(new, NewExercise)
-        add_exercise(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, new=new)
-        self.post_message(self.Added(new.name))
+        self.write(job, new.name)
 
     def on_exercises_screen_added(self, message: Added) -> None:
         self.saved()

@@ -17,21 +17,20 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane, Tabs
-from textual.widgets._tabs import Underline
 
 from liftlog.progression.constants import IMBALANCE_FLAG
-from liftlog.tui.data.history import (
+from liftlog.service.history import (
     Cursor,
     ExerciseHistory,
     ExerciseKind,
     ExerciseSession,
-    Records,
     SessionSets,
     TrendPoint,
 )
+from liftlog.tui.compat import jump_underline
 from liftlog.tui.format import by_exercise, load, session_summary, set_text
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.units import Unit
+from liftlog.tui.widgets.records import from_units, records_content
 
 #: How close to the end of a table the cursor fetches its next page.
 FETCH_AHEAD = 15
@@ -151,10 +150,9 @@ class HistoryScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-sessions")
     def load_sessions(self, after: Cursor | None, first: bool = False) -> None:
-        from liftlog.tui.data.history import sessions_page
+        from liftlog.service.history import sessions_page
 
-        with self.reading() as conn:
-            page, cursor = sessions_page(conn, self.liftlog.athlete.id, after=after)
+        page, cursor = sessions_page(self.logbook, after)
         self.post_message(self.SessionsPage(page, cursor, first))
 
     def on_history_screen_sessions_page(self, message: SessionsPage) -> None:
@@ -219,11 +217,9 @@ class HistoryScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercises")
     def load_exercises(self) -> None:
-        from liftlog.tui.data.history import exercises_with_history
+        from liftlog.service.history import exercises_with_history
 
-        with self.reading() as conn:
-            found = exercises_with_history(conn, self.liftlog.athlete.id)
-        self.post_message(self.Exercises(found))
+        self.post_message(self.Exercises(exercises_with_history(self.logbook)))
 
     def on_history_screen_exercises(self, message: Exercises) -> None:
         select: Select[int] = self.query_one("#exercise", Select)
@@ -266,11 +262,9 @@ class HistoryScreen(LiftlogScreen):
     def load_exercise(self, exercise_id: int) -> None:
         """The exercise's newest sessions, trend and records, read together: they come
         from the per-session summary and a few index probes, a few ms on 20 years."""
-        from liftlog.tui.data.history import load_exercise_history
+        from liftlog.service.history import exercise_history
 
-        with self.reading() as conn:
-            history = load_exercise_history(conn, self.liftlog.athlete.id, exercise_id)
-        self.post_message(self.ExerciseLoaded(history))
+        self.post_message(self.ExerciseLoaded(exercise_history(self.logbook, exercise_id)))
 
     def on_history_screen_exercise_loaded(self, message: ExerciseLoaded) -> None:
         history = message.history
@@ -287,12 +281,9 @@ class HistoryScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise-page")
     def _load_exercise_page(self, exercise_id: int, kind: ExerciseKind, after: Cursor) -> None:
-        from liftlog.tui.data.history import exercise_sessions_page
+        from liftlog.service.history import exercise_sessions_page
 
-        with self.reading() as conn:
-            page, cursor = exercise_sessions_page(
-                conn, self.liftlog.athlete.id, exercise_id, kind=kind, after=after
-            )
+        page, cursor = exercise_sessions_page(self.logbook, exercise_id, kind, after)
         self.post_message(self.ExercisePage(exercise_id, after, page, cursor))
 
     def on_history_screen_exercise_page(self, message: ExercisePage) -> None:
@@ -305,7 +296,7 @@ class HistoryScreen(LiftlogScreen):
     def _show_trend(self, trend: list[TrendPoint]) -> None:
         from liftlog.tui.widgets.chart import Series, TrendChart
 
-        factor = 1.0 if self.units == "kg" else 1 / 0.45359237
+        factor = from_units(1.0, self.units)
         chart = self.query_one(TrendChart)
         if any(p.top_kg for p in trend):
             top = [(p.date, p.top_kg * factor) for p in trend if p.top_kg]
@@ -371,8 +362,7 @@ class HistoryScreen(LiftlogScreen):
         # the slide starts after the next refresh, from where the underline is; once
         # it is already there, Textual has nothing to animate
         start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
-        underline = bar.query_one(Underline)
-        underline.highlight_start, underline.highlight_end = start, end
+        jump_underline(bar, start, end)
 
     def action_toggle_view(self) -> None:
         to_exercise = self.query_one(TabbedContent).active == "sessions-tab"
@@ -384,35 +374,3 @@ class HistoryScreen(LiftlogScreen):
         select = self.query_one("#exercise", Select)
         select.focus()
         select.action_show_overlay()
-
-
-def from_units(kg: float, units: str) -> float:
-    return kg if units == "kg" else kg / 0.45359237
-
-
-def records_content(rec: Records, units: str) -> Content:
-    lines: list[Content] = []
-    u: Unit = "kg" if units == "kg" else "lb"
-    if rec.best_e1rm:
-        kg, day = rec.best_e1rm
-        lines.append(
-            Content.assemble(Content.styled("e1RM   ", "bold"), f"{load(kg, u)} {u}  {day}")
-        )
-    if rec.best_volume:
-        kg, day = rec.best_volume
-        lines.append(Content.assemble(
-            Content.styled("Volume ", "bold"), f"{from_units(kg, u):,.0f} {u}  {day}"
-        ))  # fmt: skip
-    if rec.by_reps:
-        lines.append(Content.styled("Heaviest at each rep count", "bold"))
-        lines += [
-            Content(f"{reps:>3} × {load(kg, u):>6} {u}  {day}") for reps, kg, day in rec.by_reps
-        ]
-    if rec.imbalance is not None:
-        pct = round(rec.imbalance * 100)
-        style = "bold $text-warning" if rec.imbalance_flagged else "$text-muted"
-        flag = f" — above {round(IMBALANCE_FLAG * 100)}%" if rec.imbalance_flagged else ""
-        lines.append(Content.styled(f"Imbalance (R11) {pct}%{flag}", style))
-    if not lines:
-        return Content.styled("No loaded sets yet.", "$text-muted")
-    return Content("\n").join(lines)

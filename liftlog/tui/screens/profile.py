@@ -13,9 +13,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from liftlog.store.queries import AthleteRow
+from liftlog.inputs import plates_text
+from liftlog.service import AthleteRow
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.units import format_weight
+from liftlog.units import format_weight, from_kg
 
 
 class ProfileScreen(LiftlogScreen):
@@ -35,12 +36,6 @@ class ProfileScreen(LiftlogScreen):
             super().__init__()
             self.athlete = athlete
             self.weights = weights
-
-    class Saved(Message):
-        def __init__(self, what: str, athlete: AthleteRow) -> None:
-            super().__init__()
-            self.what = what
-            self.athlete = athlete
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,12 +66,9 @@ class ProfileScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="profile-load")
     def load(self) -> None:
-        from liftlog.store.queries import get_athlete, list_bodyweights
+        from liftlog.service.profile import athlete, bodyweights
 
-        with self.reading() as conn:
-            athlete = get_athlete(conn, self.liftlog.athlete.id)
-            weights = list_bodyweights(conn, athlete.id)
-        self.post_message(self.Loaded(athlete, weights))
+        self.post_message(self.Loaded(athlete(self.logbook), bodyweights(self.logbook)))
 
     def on_profile_screen_loaded(self, message: Loaded) -> None:
         from liftlog.tui.widgets.chart import Series, TrendChart
@@ -84,22 +76,20 @@ class ProfileScreen(LiftlogScreen):
         athlete = message.athlete
         self.weights = message.weights
         units = athlete.units
-        plates = "  ".join(
-            f"{format_weight(size, units).split()[0]}×{pairs}" for size, pairs in athlete.plates_kg
-        )
+        plates = plates_text(athlete.plates_kg, units)
         self.query_one("#kit", Static).update(
             Content.assemble(
                 Content.styled("Units ", "bold"), units,
                 Content.styled("   Bar ", "bold"), format_weight(athlete.bar_kg, units),
                 Content.styled("   Stop before A race ", "bold"), f"{athlete.stop_days} days",
-                Content.styled("\nPlates (size × pairs) ", "bold"), plates or "none",
+                Content.styled("\nPlates (size:pairs) ", "bold"), plates or "none",
             )
         )  # fmt: skip
         table: DataTable[str] = self.query_one("#weights", DataTable)
         table.clear()
         for day, kg in reversed(message.weights):
             table.add_row(day.isoformat(), format_weight(kg, units))
-        factor = 1.0 if units == "kg" else 1 / 0.45359237
+        factor = from_kg(1.0, units)
         self.query_one(TrendChart).show(
             [Series("bodyweight", [d for d, _ in message.weights],
                     [kg * factor for _, kg in message.weights])],
@@ -115,18 +105,19 @@ class ProfileScreen(LiftlogScreen):
         self.app.push_screen(form, self._save_bodyweight)
 
     def _save_bodyweight(self, entry: object) -> None:
+        from liftlog.service.profile import athlete, log_bodyweight
         from liftlog.tui.dialogs.bodyweight_form import BodyweightEntry
 
-        if isinstance(entry, BodyweightEntry):
-            self._write_bodyweight(entry.date, entry.kg)
+        if not isinstance(entry, BodyweightEntry):
+            return
+        log = self.logbook
+        what = f"{format_weight(entry.kg, self.liftlog.athlete.units)} on {entry.date.isoformat()}"
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="profile-write")
-    def _write_bodyweight(self, date: dt.date, kg: float) -> None:
-        from liftlog.tui.data.edits import set_bodyweight
+        def job() -> Message:
+            log_bodyweight(log, entry.kg, entry.date)
+            return self.Saved(what, athlete(log))
 
-        set_bodyweight(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, date=date, kg=kg)
-        what = f"{format_weight(kg, self.liftlog.athlete.units)} on {date.isoformat()}"
-        self.post_message(self.Saved(what, self.read_athlete()))
+        self.write(job, "the bodyweight")
 
     def action_edit_kit(self) -> None:
         from liftlog.tui.dialogs.kit_form import KitForm
@@ -134,22 +125,18 @@ class ProfileScreen(LiftlogScreen):
         self.app.push_screen(KitForm(self.liftlog.athlete), self._save_kit)
 
     def _save_kit(self, kit: object) -> None:
-        from liftlog.tui.dialogs.kit_form import Kit
+        from liftlog.service.profile import Kit, save_kit
 
-        if isinstance(kit, Kit):
-            self._write_kit(kit)
+        if not isinstance(kit, Kit):
+            return
+        log = self.logbook
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="profile-write")
-    def _write_kit(self, kit: object) -> None:
-        from liftlog.tui.data.edits import update_profile
-        from liftlog.tui.dialogs.kit_form import Kit
+        def job() -> Message:
+            return self.Saved("units, bar and plates", save_kit(log, kit))
 
-        assert isinstance(kit, Kit)
-        update_profile(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, units=kit.units,
-                       bar_kg=kit.bar_kg, plates_kg=kit.plates_kg)  # fmt: skip
-        self.post_message(self.Saved("units, bar and plates", self.read_athlete()))
+        self.write(job, "units, bar and plates")
 
-    def on_profile_screen_saved(self, message: Saved) -> None:
+    def on_liftlog_screen_saved(self, message: LiftlogScreen.Saved) -> None:
         self.saved(message.athlete)
         self.notify(f"Saved {message.what}.", title="Profile")
         self.load()

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from liftlog.progression.constants import YEAR_SHARE_TARGET
-from liftlog.store.queries import AthleteRow, RaceRow
-from liftlog.tui.data.season import SeasonView
+from liftlog.service import RaceRow
+from liftlog.service.season import SeasonView
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.widgets.run_week import RunWeek
 from liftlog.tui.widgets.season_line import PHASE_STYLE
@@ -43,12 +43,6 @@ class SeasonScreen(LiftlogScreen):
         def __init__(self, view: SeasonView) -> None:
             super().__init__()
             self.view = view
-
-    class Saved(Message):
-        def __init__(self, what: str, athlete: AthleteRow) -> None:
-            super().__init__()
-            self.what = what
-            self.athlete = athlete
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,11 +75,9 @@ class SeasonScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="season-load")
     def load(self) -> None:
-        from liftlog.tui.data.season import load_season
+        from liftlog.service.season import load_season
 
-        with self.reading() as conn:
-            view = load_season(conn, self.liftlog.athlete.id, self.liftlog.today)
-        self.post_message(self.Loaded(view))
+        self.post_message(self.Loaded(load_season(self.logbook, self.liftlog.today)))
 
     def on_season_screen_loaded(self, message: Loaded) -> None:
         view = self.view = message.view
@@ -153,22 +145,19 @@ class SeasonScreen(LiftlogScreen):
         self.action_edit_race()
 
     def _save_race(self, entry: object) -> None:
+        from liftlog.service.races import save_race
         from liftlog.tui.dialogs.race_form import RaceEntry
 
-        if isinstance(entry, RaceEntry):
-            self._write_race(entry)
+        if not isinstance(entry, RaceEntry):
+            return
+        log = self.logbook
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="season-write")
-    def _write_race(self, entry: object) -> None:
-        from liftlog.tui.data.edits import save_race
-        from liftlog.tui.dialogs.race_form import RaceEntry
+        def job() -> Message:
+            race = save_race(log, name=entry.name, date=entry.date, priority=entry.priority,
+                             race_id=entry.race_id)  # fmt: skip
+            return self.Saved(f"{race.name} ({race.priority}) on {race.date}")
 
-        assert isinstance(entry, RaceEntry)
-        save_race(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, race_id=entry.race_id,
-                  name=entry.name, date=entry.date, priority=entry.priority)  # fmt: skip
-        self.post_message(
-            self.Saved(f"{entry.name} ({entry.priority}) on {entry.date}", self.read_athlete())
-        )
+        self.write(job, entry.name)
 
     def action_delete_race(self) -> None:
         from liftlog.tui.dialogs.confirm import Confirm
@@ -177,18 +166,19 @@ class SeasonScreen(LiftlogScreen):
         if race is None:
             return
 
+        log = self.logbook
+
+        def job() -> Message:
+            from liftlog.service.races import delete_race
+
+            delete_race(log, race.id)
+            return self.Saved(f"{race.name} removed")
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete_race(race.id, race.name)
+                self.write(job, race.name)
 
         self.app.push_screen(Confirm(f"Take {race.name} ({race.date}) off the calendar?"), answered)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="season-write")
-    def _delete_race(self, race_id: int, name: str) -> None:
-        from liftlog.tui.data.edits import delete_race
-
-        delete_race(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id, race_id=race_id)
-        self.post_message(self.Saved(f"{name} removed", self.read_athlete()))
 
     # --- run week ------------------------------------------------------------------
 
@@ -197,17 +187,16 @@ class SeasonScreen(LiftlogScreen):
 
     @on(RunWeek.Changed)
     def _run_week_changed(self, event: RunWeek.Changed) -> None:
-        self._write_template(event.template)
+        log, template = self.logbook, event.template
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="season-template")
-    def _write_template(self, template: dict[int, str]) -> None:
-        from liftlog.tui.data.edits import update_profile
+        def job() -> Message:
+            from liftlog.service.profile import save_template
 
-        update_profile(self.liftlog.ctx.db, athlete_id=self.liftlog.athlete.id,
-                       run_template=template)  # fmt: skip
-        self.post_message(self.Saved("", self.read_athlete()))
+            return self.Saved("", save_template(log, template))
 
-    def on_season_screen_saved(self, message: Saved) -> None:
+        self.write(job, "the run week")
+
+    def on_liftlog_screen_saved(self, message: LiftlogScreen.Saved) -> None:
         self.saved(message.athlete)
         if message.what:
             self.notify(message.what, title="Season saved")

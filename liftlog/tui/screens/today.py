@@ -1,15 +1,12 @@
 """The Today screen: the day's prescription, logged set by set between sets.
 
-Enter logs the highlighted set as prescribed; a typed number then Enter logs it with
-that many reps (seconds for a timed set); `w` changes the load, `u` undoes the last
-set, `a` adds any catalog exercise. Each set is committed by a worker the moment it
-is logged (see `data.edits`), and the rest timer starts after every work set.
+Enter logs the highlighted set as prescribed (a typed number first: that many reps or
+seconds); `w` changes the load, `u` undoes, `a` adds an exercise. Each set is committed
+when logged, by the app's one writer; the rest timer starts after every work set.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -21,13 +18,20 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from liftlog.setgrammar import ParsedSet, SetError
-from liftlog.store.queries import ExerciseRow
-from liftlog.tui.data.today import ExerciseBlock, LoggedSet, PlannedSet, TodayPlan
+from liftlog.inputs import ParsedSet, SetError
+from liftlog.service import ExerciseRow
+from liftlog.service.today import (
+    DoneSet,
+    ExerciseBlock,
+    PlannedSet,
+    TodayView,
+    apply_matching,
+    rematch,
+)
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.widgets.entry_line import TYPED_CHARS, EntryLine
 from liftlog.tui.widgets.rest_timer import RestTimer
-from liftlog.tui.widgets.season_line import SeasonLine, season_text
+from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, season_text
 from liftlog.tui.widgets.set_list import SetList, set_label
 
 
@@ -50,8 +54,11 @@ class TodayScreen(LiftlogScreen):
                 tooltip="Forget the number typed so far"),
     ]  # fmt: skip
 
+    class Ready(Message):
+        """Today's session is on the screen for the first time (the app is usable)."""
+
     class Loaded(Message):
-        def __init__(self, plan: TodayPlan) -> None:
+        def __init__(self, plan: TodayView) -> None:
             super().__init__()
             self.plan = plan
 
@@ -80,10 +87,8 @@ class TodayScreen(LiftlogScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan: TodayPlan | None = None
-        self._writes: deque[Callable[[], Message]] = deque()
-        self._write_lock = threading.Lock()
-        self._first_load = True
+        self.plan: TodayView | None = None
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome_top()
@@ -105,7 +110,6 @@ class TodayScreen(LiftlogScreen):
             plan = app.prefetch.take(app.today)
             if plan is not None:
                 self._seen_version = app.data_version
-                self._first_load = False
                 self.on_today_screen_loaded(self.Loaded(plan))
 
     def reload(self) -> None:
@@ -113,16 +117,12 @@ class TodayScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-load")
     def load(self) -> None:
-        from liftlog.tui.data.today import load_today
+        from liftlog.service.today import today_view
 
         app = self.liftlog
         plan = app.prefetch.take(app.today) if app.prefetch is not None else None
-        if plan is None and self._first_load:  # the connection opened at start-up
-            self._first_load = False
-            plan = load_today(app.ctx.conn, app.athlete, app.today)
-        elif plan is None:
-            with self.reading() as conn:
-                plan = load_today(conn, app.athlete, app.today)
+        if plan is None:
+            plan = today_view(self.logbook, app.today)
         self.post_message(self.Loaded(plan))
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
@@ -145,34 +145,21 @@ class TodayScreen(LiftlogScreen):
             sets.focus()
             panel.border_subtitle = f"{len(plan.blocks)} exercises"
         else:
-            no_lift.update(self._no_lift_text(plan))
+            no_lift.update(no_lift_content(plan.day.season))
             panel.border_subtitle = ""
         self._show_entry()
-        if self.liftlog.bench_exit:
-            self.call_after_refresh(self.app.exit)
-        else:
-            self._warm_writes()
-
-    @staticmethod
-    def _no_lift_text(plan: TodayPlan) -> Content:
-        season = plan.day.season
-        lines = [
-            Content.styled("No lifting today.", "bold $text-warning"),
-            Content(""),
-            Content(season.why),
-        ]
-        if season.resumes_on is not None:
-            lines += [Content(""), Content.styled(
-                f"Next strength session: {season.resumes_on.strftime('%A %-d %B %Y')}.", "bold"
-            )]  # fmt: skip
-        return Content("\n").join(lines)
+        if not self._shown:
+            self._shown = True
+            self.call_after_refresh(self.post_message, self.Ready())
+            if self.liftlog.warm_up:
+                self._warm_writes()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-warm")
     def _warm_writes(self) -> None:
         """After the first paint: import the write path and the History screen's
         modules, then build History hidden, so the first set and the first look at
         the history don't wait for imports (each takes a few hundred ms)."""
-        from liftlog.tui.data.edits import warm_up
+        from liftlog.service.sets import warm_up
 
         warm_up()
         import liftlog.tui.screens.history
@@ -251,13 +238,11 @@ class TodayScreen(LiftlogScreen):
             return
         entry.clear()
         s.pending = True
-        s.done = LoggedSet(0, parsed.weight_kg, parsed.reps, parsed.seconds, parsed.rpe)
+        s.done = DoneSet(0, parsed.weight_kg, parsed.reps, parsed.seconds, parsed.rpe)
         block = sets.block_of(s)
-        from liftlog.tui.data.today import apply_matching
-
         apply_matching(block)
         sets.refresh_block(block)
-        self._queue(self._log_job(s, parsed))
+        self.write(self._log_job(s, block.row, parsed), f"{s.exercise} {set_label(s)}")
         nxt = self._next_open(s)
         sets.move_to(nxt)
         if s.kind == "work":
@@ -273,32 +258,22 @@ class TodayScreen(LiftlogScreen):
             (s for s in order[i + 1 :] + order[:i] if s.done is None and not s.pending), None
         )
 
-    def _log_job(self, s: PlannedSet, parsed: ParsedSet) -> Callable[[], Message]:
-        app = self.liftlog
-        athlete_id, date = app.athlete.id, app.today
+    def _log_job(self, s: PlannedSet, row: ExerciseRow, parsed: ParsedSet) -> Callable[[], Message]:
+        log, date = self.logbook, self.liftlog.today
 
         def job() -> Message:
-            from liftlog.tui.data.edits import log_set
+            from liftlog.service.sets import log_sets
 
             try:
-                set_id = log_set(app.ctx.db, athlete_id=athlete_id, exercise_id=s.exercise_id,
-                                 date=date, kind=s.kind, parsed=parsed)  # fmt: skip
+                logged = log_sets(
+                    log, row, [parsed] if s.kind != "warmup" else [], date=date,
+                    warmups=[parsed] if s.kind == "warmup" else [],
+                )  # fmt: skip
             except Exception as exc:  # shown to the athlete; the set stays unlogged
                 return self.LogFailed(s.key, f"{s.exercise} {set_label(s)} was not saved: {exc}")
-            return self.Logged(s.key, set_id)
+            return self.Logged(s.key, logged.ids[0])
 
         return job
-
-    def _queue(self, job: Callable[[], Message]) -> None:
-        self._writes.append(job)
-        self._drain()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="today-write")
-    def _drain(self) -> None:
-        """Run the queued writes in order; a newer drain waits for this one to finish."""
-        with self._write_lock:
-            while self._writes:
-                self.post_message(self._writes.popleft()())
 
     def _set_by_key(self, key: int) -> PlannedSet | None:
         if self.plan is None:
@@ -326,17 +301,16 @@ class TodayScreen(LiftlogScreen):
     # --- undo, load, rest, add ---------------------------------------------------------
 
     def action_undo(self) -> None:
-        app = self.liftlog
-        athlete_id, date = app.athlete.id, app.today
+        log, date = self.logbook, self.liftlog.today
 
         def job() -> Message:
-            from liftlog.tui.data.edits import undo_last
+            from liftlog.service.sets import undo_last
 
-            undone = undo_last(app.ctx.db, athlete_id=athlete_id, date=date)
-            return self.Undone(None if undone is None else undone.set_id)
+            undone = undo_last(log, date)
+            return self.Undone(None if undone is None else undone.id)
 
         self.query_one(EntryLine).clear()
-        self._queue(job)
+        self.write(job, "the undo")
 
     def on_today_screen_undone(self, message: Undone) -> None:
         if message.set_id is None:
@@ -353,17 +327,7 @@ class TodayScreen(LiftlogScreen):
         s.done = None
         sets = self.query_one(SetList)
         block = sets.block_of(s)
-        for other in block.sets:  # a matched side aims at the prescription again
-            if other.match_weaker and other.done is None:
-                original = next((w for w in block.prescription.work if w.side == other.side), None)
-                if original is not None:
-                    other.low, other.high = (
-                        (original.seconds_min, original.seconds_max) if other.timed
-                        else (original.reps_min, original.reps_max)
-                    )  # fmt: skip
-        from liftlog.tui.data.today import apply_matching
-
-        apply_matching(block)
+        rematch(block)
         sets.refresh_block(block)
         sets.move_to(s)
         self.notify(f"{s.exercise} {set_label(s)} removed.", title="Undone")
@@ -397,7 +361,7 @@ class TodayScreen(LiftlogScreen):
     def action_add_exercise(self) -> None:
         from liftlog.tui.dialogs.exercise_picker import ExercisePicker
 
-        self.app.push_screen(ExercisePicker(self.liftlog.athlete.id), self._add_picked)
+        self.app.push_screen(ExercisePicker(), self._add_picked)
 
     def _add_picked(self, row: ExerciseRow | None) -> None:
         if row is None or self.plan is None:
@@ -413,11 +377,9 @@ class TodayScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-add")
     def _prescribe_added(self, row: ExerciseRow, first_key: int) -> None:
-        from liftlog.tui.data.today import prescribe_one
+        from liftlog.service.today import add_exercise_block
 
-        app = self.liftlog
-        with self.reading() as conn:
-            block = prescribe_one(conn, app.athlete, app.today, row, first_key)
+        block = add_exercise_block(self.logbook, self.liftlog.today, row, first_key)
         self.post_message(self.BlockAdded(block, row.name))
 
     def on_today_screen_block_added(self, message: BlockAdded) -> None:

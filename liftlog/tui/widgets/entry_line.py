@@ -12,8 +12,8 @@ import re
 from textual.content import Content
 from textual.widgets import Static
 
-from liftlog.setgrammar import ParsedSet, SetError, parse_set
-from liftlog.tui.data.today import PlannedSet
+from liftlog.inputs import ParsedSet, SetError, parse_set
+from liftlog.service.today import PlannedSet
 from liftlog.tui.widgets.set_list import amount_text, load_text, set_label
 from liftlog.units import Unit
 

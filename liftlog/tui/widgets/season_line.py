@@ -39,3 +39,17 @@ class SeasonLine(Static):
     DEFAULT_CSS = """
     SeasonLine { height: auto; padding: 0 1; }
     """
+
+
+def no_lift_content(season: SeasonStatus) -> Content:
+    """What Today says on a day without lifting: why, and when lifting resumes."""
+    lines = [
+        Content.styled("No lifting today.", "bold $text-warning"),
+        Content(""),
+        Content(season.why),
+    ]
+    if season.resumes_on is not None:
+        lines += [Content(""), Content.styled(
+            f"Next strength session: {season.resumes_on.strftime('%A %-d %B %Y')}.", "bold"
+        )]  # fmt: skip
+    return Content("\n").join(lines)

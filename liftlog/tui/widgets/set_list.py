@@ -15,7 +15,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from liftlog.tui.data.today import ExerciseBlock, PlannedSet, TodayPlan, plates_per_side
+from liftlog.service.today import ExerciseBlock, PlannedSet, TodayView, plates_per_side
+from liftlog.tui.compat import option_line
 from liftlog.units import Unit, format_weight
 
 
@@ -53,7 +54,7 @@ def set_label(s: PlannedSet) -> str:
     return f"set {s.number}" + (f" {s.side}" if s.side else "")
 
 
-def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayPlan) -> Content:
+def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView) -> Content:
     units = plan.athlete.units
     weight = s.done.weight_kg if s.done is not None else s.weight_kg
     if s.pending:
@@ -83,7 +84,7 @@ def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayPlan) -> Content:
     return line
 
 
-def heading_prompt(block: ExerciseBlock, plan: TodayPlan) -> Content:
+def heading_prompt(block: ExerciseBlock, plan: TodayView) -> Content:
     p = block.prescription
     units = plan.athlete.units
     head = Content.assemble(
@@ -119,10 +120,10 @@ class SetList(OptionList, inherit_bindings=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.plan: TodayPlan | None = None
+        self.plan: TodayView | None = None
         self._by_key: dict[int, tuple[PlannedSet, ExerciseBlock]] = {}
 
-    def show_plan(self, plan: TodayPlan) -> None:
+    def show_plan(self, plan: TodayView) -> None:
         self.plan = plan
         self._by_key = {s.key: (s, b) for b in plan.blocks for s in b.sets}
         options: list[Option | None] = []
@@ -166,9 +167,8 @@ class SetList(OptionList, inherit_bindings=False):
             self.call_after_refresh(self._scroll_to_option, heading, index)
 
     def _scroll_to_option(self, heading: int, index: int) -> None:
-        # OptionList's map of option -> first line is private, but stable in Textual 8
-        top = self._index_to_line.get(heading)
-        bottom = self._index_to_line.get(index)
+        top = option_line(self, heading)
+        bottom = option_line(self, index)
         if top is None or bottom is None or bottom - top >= self.scrollable_content_region.height:
             return
         if top < self.scroll_y:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from liftlog.tui.data.season import Segment
+from liftlog.service.season import Segment
 from liftlog.tui.widgets.season_line import PHASE_STYLE
 
 

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from liftlog.store.catalog import sync_catalog
-from liftlog.store.db import open_database
-from liftlog.store.queries import AthleteRow, ensure_athlete, get_athlete
+from liftlog.service.log import Log, open_log
 
-NewDatabase = Callable[[], tuple[sqlite3.Connection, AthleteRow]]
+NewDatabase = Callable[[], tuple[sqlite3.Connection, Log]]
 NewFile = Callable[[str], Path]
 
 
@@ -21,33 +19,28 @@ NewFile = Callable[[str], Path]
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated database with the catalog and the default (kg) athlete."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    db = open_database(path)
-    conn = db.connect()
-    sync_catalog(conn)
-    ensure_athlete(conn)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    db.close()
+    log = open_log(path)
+    log.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.close()
     return path
 
 
 @pytest.fixture
 def new_db(template_db: Path, tmp_path: Path) -> Iterator[NewDatabase]:
-    """Makes fresh databases: (connection, athlete) on a copy of the template."""
-    conns: list[sqlite3.Connection] = []
+    """Makes fresh databases on copies of the template: the opened log, and its
+    connection (the log's own: the tests look at what is there with it)."""
+    logs: list[Log] = []
 
-    def make() -> tuple[sqlite3.Connection, AthleteRow]:
-        path = tmp_path / f"db{len(conns)}.sqlite3"
+    def make() -> tuple[sqlite3.Connection, Log]:
+        path = tmp_path / f"db{len(logs)}.sqlite3"
         shutil.copyfile(template_db, path)
-        conn = sqlite3.connect(path)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conns.append(conn)
-        athlete_id = conn.execute("SELECT id FROM athlete").fetchone()[0]
-        return conn, get_athlete(conn, athlete_id)
+        log = open_log(path)
+        logs.append(log)
+        return log.conn, log
 
     yield make
-    for conn in conns:
-        conn.close()
+    for log in logs:
+        log.close()
 
 
 @pytest.fixture

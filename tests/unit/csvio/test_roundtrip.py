@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liftlog.csvio.cells import store_datetime
-from liftlog.csvio.export import export_csv
-from liftlog.csvio.importer import import_csv
-from liftlog.store.queries import get_athlete
+from liftlog.service.log import Log
+from liftlog.service.transfer import import_csv, write_csv
 from liftlog.units import Unit, to_kg
 from tests.unit.csvio.conftest import NewDatabase, NewFile
 
@@ -139,10 +138,9 @@ def write_log(conn: sqlite3.Connection, units: Unit, log: list[LoggedWorkout]) -
     conn.commit()
 
 
-def export_text(conn: sqlite3.Connection) -> str:
-    athlete = get_athlete(conn, conn.execute("SELECT id FROM athlete").fetchone()[0])
+def export_text(log: Log) -> str:
     out = io.StringIO(newline="")
-    export_csv(conn, athlete, out)
+    write_csv(log, out)
     return out.getvalue()
 
 
@@ -155,14 +153,14 @@ def export_text(conn: sqlite3.Connection) -> str:
 def test_export_import_export_is_identical(
     new_db: NewDatabase, new_file: NewFile, units: Unit, log: list[LoggedWorkout]
 ) -> None:
-    source, _ = new_db()
+    source, source_log = new_db()
     write_log(source, units, log)
-    first = export_text(source)
+    first = export_text(source_log)
 
-    target, athlete = new_db()
+    _, target_log = new_db()
     path = new_file(first)
-    summary = import_csv(target, athlete, path)
-    second = export_text(target)
+    summary = import_csv(target_log, path)
+    second = export_text(target_log)
 
     assert second == first
     assert summary.sets == sum(len(w.sets) for w in log)
@@ -172,7 +170,7 @@ def test_export_import_export_is_identical(
 def test_a_pound_athletes_file_sets_a_fresh_database_to_pounds(
     new_db: NewDatabase, new_file: NewFile
 ) -> None:
-    source, _ = new_db()
+    source, source_log = new_db()
     log = [
         LoggedWorkout(
             dt.datetime(2026, 5, 7, 6, 13),
@@ -186,14 +184,14 @@ def test_a_pound_athletes_file_sets_a_fresh_database_to_pounds(
         )
     ]
     write_log(source, "lb", log)
-    first = export_text(source)
+    first = export_text(source_log)
     assert "61.23496995,135,lb,5" in first
 
-    target, athlete = new_db()
-    summary = import_csv(target, athlete, new_file(first))
+    target, target_log = new_db()
+    summary = import_csv(target_log, new_file(first))
     assert summary.units_set == "lb"
     units, bar_kg, plates = target.execute("SELECT units, bar_kg, plates FROM athlete").fetchone()
     assert units == "lb"
     assert round(bar_kg / 0.45359237, 6) == 45  # the default bar follows the unit
     assert json.loads(plates)[0][0] == to_kg(45, "lb")
-    assert export_text(target) == first
+    assert export_text(target_log) == first

@@ -8,12 +8,15 @@ lightness, for a B race) become one segment.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from liftlog.progression import Race, SeasonStatus, season_status, year_share
 from liftlog.progression.constants import RECOVERY_DAYS, SPECIFIC_FROM_DAYS
-from liftlog.store.queries import AthleteRow, RaceRow, get_athlete, list_races
+from liftlog.service.log import Log
+from liftlog.store.athletes import get_athlete
+from liftlog.store.coach import session_dates
+from liftlog.store.races import list_races
+from liftlog.store.rows import AthleteRow, RaceRow
 
 #: How far the timeline looks when no A race is on the calendar.
 TIMELINE_DEFAULT_DAYS = SPECIFIC_FROM_DAYS
@@ -78,13 +81,13 @@ def timeline(races: tuple[Race, ...], start: dt.date, stop_days: int) -> list[Se
     return segments
 
 
-def load_season(conn: sqlite3.Connection, athlete_id: int, today: dt.date) -> SeasonView:
-    from liftlog.coach import session_dates
-
-    athlete = get_athlete(conn, athlete_id)
-    races = list_races(conn, athlete_id)
+def load_season(log: Log, today: dt.date) -> SeasonView:
+    """Races, the season today, the timeline and the year's share of strength weeks."""
+    with log.reading() as conn:
+        athlete = get_athlete(conn, log.athlete_id)
+        races = list_races(conn, log.athlete_id)
+        dates = session_dates(conn, log.athlete_id, today - dt.timedelta(days=7 * 53))
     rules = as_rules(races)
-    dates = session_dates(conn, athlete_id, today - dt.timedelta(days=7 * 53))
     return SeasonView(
         athlete,
         races,

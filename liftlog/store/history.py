@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liftlog.progression.constants import IMBALANCE_FLAG
+from liftlog.progression.records import side_imbalance
 
 #: Sessions fetched per page of the session list.
 PAGE_SIZE = 60
@@ -32,6 +32,8 @@ class SetLine:
     reps: int | None
     seconds: int | None
     rpe: float | None
+    set_id: int = 0  # what editing and deleting take
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +72,8 @@ def sessions_page(
     marks = ",".join("?" * len(ids))
     by_workout: dict[int, list[SetLine]] = {i: [] for i in ids}
     for row in conn.execute(
-        "SELECT s.workout_id, e.name, s.kind, s.side, s.weight_kg, s.reps, s.seconds, s.rpe"
-        " FROM workout_set s JOIN exercise e ON e.id = s.exercise_id"
+        "SELECT s.workout_id, e.name, s.kind, s.side, s.weight_kg, s.reps, s.seconds, s.rpe,"
+        " s.id, s.note FROM workout_set s JOIN exercise e ON e.id = s.exercise_id"
         f" WHERE s.workout_id IN ({marks}) ORDER BY s.workout_id, s.position, s.id",
         ids,
     ):
@@ -106,11 +108,10 @@ class ExerciseSession(NamedTuple):
 
 
 def imbalance(left: int | None, right: int | None) -> float | None:
-    """R11: (strong − weak) / strong, when both sides were logged."""
+    """R11: (strong − weak) / strong, when both sides were logged (the rules' own)."""
     if not left or not right:
         return None
-    strong, weak = max(left, right), min(left, right)
-    return (strong - weak) / strong
+    return side_imbalance(left, right).ratio
 
 
 class ExerciseKind(NamedTuple):
@@ -226,7 +227,7 @@ def _trend(found: str) -> list[TrendPoint]:
 
 
 @dataclass(frozen=True, slots=True)
-class Records:
+class ExerciseRecords:
     """R12: the heaviest load at each rep count, the best e1RM and the best session volume."""
 
     by_reps: tuple[tuple[int, float, dt.date], ...]  # (reps, heaviest kg, first date)
@@ -239,21 +240,24 @@ class Records:
 #: Rep counts the records table lists (R12 "heaviest load at each rep count").
 RECORD_MAX_REPS = 12
 
+#: The set kinds that count for records (R12): all but warm-ups (index probes need a list).
+_COUNTED = "('work', 'failure', 'drop')"
+
 # Per rep count, two probes of the index on (athlete, exercise, kind, reps, load): the
 # heaviest load, then the first date it was lifted.
-_REP_RECORDS_JSON = """
+_REP_RECORDS_JSON = f"""
 WITH RECURSIVE counts(reps) AS (
     SELECT 1 UNION ALL SELECT reps + 1 FROM counts WHERE reps < :max_reps
 ), heaviest AS (
     SELECT reps, (
         SELECT MAX(weight_kg) FROM workout_set
-        WHERE athlete_id = :athlete AND exercise_id = :exercise AND kind = 'work'
+        WHERE athlete_id = :athlete AND exercise_id = :exercise AND kind IN {_COUNTED}
         AND reps = counts.reps AND weight_kg > 0
     ) AS kg FROM counts
 )
 SELECT json_group_array(json_array(reps, kg, (
     SELECT MIN(w.date) FROM workout_set s JOIN workout w ON w.id = s.workout_id
-    WHERE s.athlete_id = :athlete AND s.exercise_id = :exercise AND s.kind = 'work'
+    WHERE s.athlete_id = :athlete AND s.exercise_id = :exercise AND s.kind IN {_COUNTED}
     AND s.reps = heaviest.reps AND s.weight_kg = heaviest.kg
 ))) FROM heaviest WHERE kg IS NOT NULL
 """
@@ -303,14 +307,15 @@ def _records(
     e1rm: str | None,
     volume: str | None,
     sides: str | None,
-) -> Records:
-    latest = imbalance(*json.loads(sides)) if sides else None
-    return Records(
+) -> ExerciseRecords:
+    left, right = json.loads(sides) if sides else (None, None)
+    latest = side_imbalance(left, right) if left and right else None
+    return ExerciseRecords(
         tuple(by_reps),
         _dated(e1rm),
         _dated(volume),
-        latest,
-        latest is not None and latest > IMBALANCE_FLAG,
+        None if latest is None else latest.ratio,
+        latest is not None and latest.flagged,
     )
 
 
@@ -335,7 +340,7 @@ class ExerciseHistory:
     sessions: list[ExerciseSession]  # the newest page, newest first
     more: Cursor | None  # where the next page starts
     trend: list[TrendPoint]  # oldest first
-    records: Records
+    records: ExerciseRecords
 
 
 # Everything the screen shows when an exercise opens, as one statement (see above).

@@ -1,5 +1,5 @@
 """Today's session as the Today screen works it: the prescription's sets, in order,
-each with what was logged against it so far. Pure data and functions, no Textual.
+each with what was logged against it so far. Data and functions, no Textual.
 
 `load_today` runs in a worker: it asks the coach for the day's prescription (never the
 rules directly), reads the sets already logged today and matches them to the
@@ -11,19 +11,22 @@ own prescription.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-import threading
 from dataclasses import dataclass, field
 
 from liftlog.progression import DayPrescription, ExercisePrescription
 from liftlog.progression.plates import Loader, default_plates_kg, plate_breakdown
-from liftlog.store.queries import AthleteRow, ExerciseRow, list_exercises
+from liftlog.service.coach import prescription_for, session_dates
+from liftlog.service.log import Log
+from liftlog.store.db import Connection
+from liftlog.store.exercises import list_exercises
+from liftlog.store.rows import AthleteRow, ExerciseRow
+from liftlog.store.sets import sets_on_day
 from liftlog.units import from_kg
 
 
 @dataclass(slots=True)
-class LoggedSet:
-    """A set in the database: what was actually lifted."""
+class DoneSet:
+    """A set in the log: what was actually lifted."""
 
     set_id: int
     weight_kg: float
@@ -47,7 +50,7 @@ class PlannedSet:
     high: int | None
     timed: bool
     match_weaker: bool = False  # R11: the target is what the other side just did
-    done: LoggedSet | None = None
+    done: DoneSet | None = None
     pending: bool = False  # written to the queue, not yet confirmed by the database
 
     @property
@@ -66,7 +69,7 @@ class ExerciseBlock:
 
 
 @dataclass(slots=True)
-class TodayPlan:
+class TodayView:
     """Everything the Today screen shows."""
 
     date: dt.date
@@ -133,7 +136,7 @@ def build_block(
     return block
 
 
-def attach_logged(block: ExerciseBlock, logged: list[tuple[str, str | None, LoggedSet]],
+def attach_logged(block: ExerciseBlock, logged: list[tuple[str, str | None, DoneSet]],
                   keys: _Keys) -> None:  # fmt: skip
     """Mark the block's sets done by today's logged sets (kind, side, set), in order;
     sets beyond the prescription are appended as extra rows."""
@@ -170,27 +173,34 @@ def apply_matching(block: ExerciseBlock) -> None:
         previous = s
 
 
+def rematch(block: ExerciseBlock) -> None:
+    """After an undo: a matched side aims at its prescription again, then R11 matching
+    is applied to what is still logged."""
+    for other in block.sets:
+        if other.match_weaker and other.done is None:
+            original = next((w for w in block.prescription.work if w.side == other.side), None)
+            if original is not None:
+                other.low, other.high = (
+                    (original.seconds_min, original.seconds_max)
+                    if other.timed
+                    else (original.reps_min, original.reps_max)
+                )
+    apply_matching(block)
+
+
 def todays_sets(
-    conn: sqlite3.Connection, athlete_id: int, date: dt.date
-) -> dict[int, list[tuple[str, str | None, LoggedSet]]]:
+    conn: Connection, athlete_id: int, date: dt.date
+) -> dict[int, list[tuple[str, str | None, DoneSet]]]:
     """The sets logged on `date` by exercise id, in the order they were logged."""
-    found: dict[int, list[tuple[str, str | None, LoggedSet]]] = {}
-    for set_id, ex_id, kind, side, kg, reps, secs, rpe in conn.execute(
-        # from the day's workouts to their sets (CROSS JOIN keeps that order): the
-        # athlete's set index would walk all twenty years
-        "SELECT s.id, s.exercise_id, s.kind, s.side, s.weight_kg, s.reps, s.seconds, s.rpe"
-        " FROM workout w CROSS JOIN workout_set s ON s.workout_id = w.id"
-        " WHERE w.athlete_id = ? AND w.date = ? ORDER BY s.id",
-        (athlete_id, date.isoformat()),
-    ):
-        found.setdefault(ex_id, []).append((kind, side, LoggedSet(set_id, kg, reps, secs, rpe)))
+    found: dict[int, list[tuple[str, str | None, DoneSet]]] = {}
+    for row in sets_on_day(conn, athlete_id, date):
+        done = DoneSet(row.id, row.weight_kg, row.reps, row.seconds, row.rpe)
+        found.setdefault(row.exercise_id, []).append((row.kind, row.side, done))
     return found
 
 
-def load_today(conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> TodayPlan:
-    """The day's plan: the coach's prescription with today's logged sets attached."""
-    from liftlog.coach import prescription_for, session_dates
-
+def load_today(conn: Connection, athlete: AthleteRow, date: dt.date) -> TodayView:
+    """The day's session: the coach's prescription with today's logged sets attached."""
     day = prescription_for(conn, athlete.id, date, pick=False, today=date)
     rows = {row.name: row for row in list_exercises(conn, athlete.id)}
     by_id = {row.id: row for row in rows.values()}
@@ -209,15 +219,13 @@ def load_today(conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> 
             attach_logged(block, logged.get(block.row.id, []), keys)
     monday = date - dt.timedelta(days=date.weekday())
     week = [d for d in session_dates(conn, athlete.id, monday) if d <= date]
-    return TodayPlan(date, day, blocks, len(week), athlete)
+    return TodayView(date, day, blocks, len(week), athlete)
 
 
 def prescribe_one(
-    conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date, row: ExerciseRow, first_key: int
+    conn: Connection, athlete: AthleteRow, date: dt.date, row: ExerciseRow, first_key: int
 ) -> ExerciseBlock | None:
     """The block for one more exercise added to today's session (None on a no-lift day)."""
-    from liftlog.coach import prescription_for
-
     day = prescription_for(conn, athlete.id, date, exercise=row.name, pick=False, today=date)
     if not day.exercises:
         return None
@@ -226,39 +234,15 @@ def prescribe_one(
     return build_block(day.exercises[0], row, keys)
 
 
-class Prefetch:
-    """Today's plan, computed in a thread started before the app is built, so reading
-    the database overlaps Textual's start-up; the Today screen takes it once."""
+def today_view(log: Log, date: dt.date) -> TodayView:
+    """`load_today` on a connection of this thread's."""
+    with log.reading() as conn:
+        return load_today(conn, log.athlete, date)
 
-    def __init__(self, conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> None:
-        self.date = date
-        self._done = threading.Event()
-        self._plan: TodayPlan | None = None
-        self._error: BaseException | None = None
-        self._taken = False
-        thread = threading.Thread(
-            target=self._run, args=(conn, athlete, date), name="liftlog-prefetch", daemon=True
-        )
-        thread.start()
 
-    def _run(self, conn: sqlite3.Connection, athlete: AthleteRow, date: dt.date) -> None:
-        try:
-            self._plan = load_today(conn, athlete, date)
-        except BaseException as exc:  # handed to the screen, which reports it
-            self._error = exc
-        finally:
-            self._done.set()
-
-    @property
-    def ready(self) -> bool:
-        return self._done.is_set() and not self._taken
-
-    def take(self, date: dt.date) -> TodayPlan | None:
-        """The plan (waiting for it) the first time, for that date; None after that."""
-        if self._taken or date != self.date:
-            return None
-        self._taken = True
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return self._plan
+def add_exercise_block(
+    log: Log, date: dt.date, row: ExerciseRow, first_key: int
+) -> ExerciseBlock | None:
+    """`prescribe_one` on a connection of this thread's."""
+    with log.reading() as conn:
+        return prescribe_one(conn, log.athlete, date, row, first_key)
