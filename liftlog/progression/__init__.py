@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from .engine import find_exercise, history_since, prescribe
 from .fold import advance, apply_override, fold, fold_key, fold_states
-from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race
+from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race, Run
 from .plates import Loader, default_bar_kg, default_plates_kg, plate_breakdown, round_to_loadable
 from .prescription import DayPrescription, ExercisePrescription, WarmupSet, WorkSet
 from .programs import Program, default_program, load_program, routine, unknown_exercises
 from .records import Imbalance, Records, e1rm, imbalance, records, records_by_exercise
 from .render import format_text, to_json
+from .runs import RunVerdict, classify_runs, inferred_template
 from .schedule import rest_day_warning
 from .season import SeasonPhase, SeasonStatus, season_status, year_share
 from .state import ExercisePhase, ExerciseState, SessionFacts, initial_state
@@ -34,6 +35,8 @@ __all__ = [
     "Program",
     "Race",
     "Records",
+    "Run",
+    "RunVerdict",
     "SeasonPhase",
     "SeasonStatus",
     "SessionFacts",
@@ -41,6 +44,7 @@ __all__ = [
     "WorkSet",
     "advance",
     "apply_override",
+    "classify_runs",
     "default_bar_kg",
     "default_plates_kg",
     "default_program",
@@ -52,6 +56,7 @@ __all__ = [
     "format_text",
     "history_since",
     "imbalance",
+    "inferred_template",
     "initial_state",
     "load_program",
     "plate_breakdown",

@@ -12,6 +12,12 @@ from liftlog.units import DEFAULT_BAR, DEFAULT_PLATES, KG_PER_LB
 
 __all__ = ["KG_PER_LB"]  # re-exported for the rules: its home is liftlog.units
 
+# --- The rules' version ------------------------------------------------------------------
+# Part of `fold_key`: the store caches folded states under that key, so bump this whenever
+# what a fold computes from the same sets changes (a new state field, a rule replayed
+# differently). 2: SPEC revision 2 (R20 layoffs, R5 at the start load, R7, R10, set kinds).
+RULES_VERSION = 2
+
 # --- R1 FORM -------------------------------------------------------------------------
 # [000] "learning the proper form with the empty bar"; [001] "start with a low weight
 # (or only the bar)". The number of clean sessions is ours.
@@ -49,6 +55,12 @@ INCREASE_FAST_MIN_REPS = 8  # SPEC R4: last session every work set ≥ 8
 INCREASE_SLOW_DAYS = 28  # [001] "every 2-4 weeks" (upper end)
 INCREASE_SLOW_MIN_REPS = 6  # SPEC R4: last 2 sessions every work set ≥ 6
 INCREASE_SLOW_SESSIONS = 2  # SPEC R4
+# SPEC R4's RPE gate: a work set of the last session logged at this RPE or harder holds the
+# load (the clock keeps running). Our choice: [001] wants 2–3 reps in reserve (RPE 7–8);
+# RPE 9 leaves one.
+RPE_GATE = 9.0
+# SPEC §1: a `failure` set counts as a work set at RPE 10 unless another RPE is logged.
+FAILURE_RPE = 10.0
 
 # --- R5 failure -----------------------------------------------------------------------
 FAIL_REPS = 5  # our choice (SPEC R5): a work set below 5 reps is a failed set
@@ -63,6 +75,9 @@ SINGLE_LEG_FACTOR = 0.5  # our choice (SPEC R7)
 # Dumbbell and kettlebell loads are logged per implement (data/exercises.toml), and a
 # single-leg variant is held as a pair: R7's 50% of the barbell load is split over two.
 IMPLEMENTS_PER_PAIR = 2  # our choice
+# Our choice (issue 13): at most this many loaded lifts never logged before are brought into
+# one session; the others wait for the next sessions, so new lifts come in one at a time.
+NEW_LOADED_LIFTS_PER_SESSION = 1
 
 # --- R8 Epley -------------------------------------------------------------------------
 EPLEY_DIVISOR = 30.0  # Epley: e1RM = w × (1 + r/30)
@@ -114,19 +129,36 @@ SESSIONS_PER_WEEK = {
 B_LIGHT_FROM_DAYS = 10  # our choice (SPEC): B race, D−10 … D−5 lighter
 B_LIGHT_TO_DAYS = 5
 B_NONE_FROM_DAYS = 4  # our choice (SPEC): B race, D−4 … D no session
+B_REST_DAYS_AFTER = 1  # SPEC R21 (ours): the day after a B race is not a lifting day
+# SPEC R16 "plyometric volume halved": the share of the usual reps (sets × reps) kept.
+PLYOMETRIC_LIGHT_SHARE = 0.5
 YEAR_SHARE_WEEKS = 52  # [001] "60-80% of the year"
 YEAR_SHARE_TARGET = (0.6, 0.8)  # [001]
 
 # --- R19 scheduling -------------------------------------------------------------------
 # [002] "should be on a hard day … do your weights routine later that day";
 # [003] "within 3 hours of your harder … workouts".
-MIN_GAP_DAYS_NO_TEMPLATE = 2  # our choice: 48 hours between sessions without a template
+MIN_GAP_DAYS = 2  # our choice (SPEC R19): at least 48 hours between strength sessions
 SCHEDULE_HORIZON_DAYS = 42  # our choice: how far `next` looks for a lifting day
 
-# --- Lifts not done for a while ("history is the truth") -------------------------------
-# Our choice: after ≥ 8 weeks away from a lift, come back at 90% of the last working
-# load; after ≥ 26 weeks, 80%. Rounded down (R9), never below the start load.
-LAYOFF_STEPS = ((182, 0.80), (56, 0.90))
+# --- R20 layoffs ------------------------------------------------------------------------
+# Ours: detraining is small under 3–4 weeks and grows after 8. After ≥ 14 days away the
+# first session back holds the last load and the R2/R4 clocks count from the return; after
+# ≥ 8 weeks it is 90% of the last working load, after ≥ 26 weeks 80% (rounded down, R9,
+# never below the start load). Bodyweight and timed targets restart at the bottom after 8.
+LAYOFF_HOLD_DAYS = 14  # our choice (SPEC R20)
+LAYOFF_STEPS = ((182, 0.80), (56, 0.90))  # our choice (SPEC R20): (days away, share)
+LAYOFF_RESTART_RANGE_DAYS = 56  # our choice (SPEC R20/R10): back to the bottom of the range
+
+# --- R22 runs -----------------------------------------------------------------------------
+# Ours (SPEC R22): a run is hard when any of these holds; else it is easy.
+RUN_HARD_MINUTES = 75  # elapsed time
+RUN_HARD_HR_SHARE = 0.85  # average heart rate ≥ 85% of the highest seen …
+RUN_HR_WINDOW_DAYS = 180  # … in the athlete's runs of the last 180 days
+RUN_HARD_AEROBIC_TE = 3.5  # Garmin's aerobic training effect
+RUN_HARD_ANAEROBIC_TE = 2.0  # Garmin's anaerobic training effect
+RUN_HARD_RELATIVE_EFFORT = 100.0  # Strava's relative effort
+RUN_TEMPLATE_WEEKS = 6  # with no template set, infer it from the last 6 weeks of runs
 
 # --- Sessions that differ from the prescription ----------------------------------------
 # Our choice: in FORM or BUILD, a session at ≥ 2 increments and ≥ 20% above the current

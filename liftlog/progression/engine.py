@@ -1,21 +1,22 @@
 """`prescribe`: the day's strength session, from history, athlete, calendar and date.
 
-Order of decisions: pick the day (R19) → the season on it (R14–R18, B/C races) → the
-routine for that season (data/programs.toml, the athlete's adds and drops) → fold each
-exercise's history into its state (incrementally from cached states) → each exercise's
-rules (R1–R8 loaded, R10 bodyweight) → the season's adjustments (R16 taper, B races)
-→ sides (R11), warm-up (R13), plates (R9).
+Order of decisions: pick the day (R19, with the runs of R22) → the season on it
+(R14–R18, R21, B/C races) → the routine for that season (data/programs.toml, the
+athlete's adds and drops) → fold each exercise's history into its state (incrementally
+from cached states) → at most one new loaded lift per session → each exercise's rules
+(R1–R9, R18, R20, R21 loaded; R10 bodyweight) → a lighter day (R16, B races) → sides
+(R11), warm-up (R13), plates (R9).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Mapping, Sequence
 
 from .bodyweight import plan_bodyweight
-from .constants import TAPER_FACTOR, TAPER_MIN_SETS, YEAR_SHARE_WEEKS
+from .constants import NEW_LOADED_LIFTS_PER_SESSION, YEAR_SHARE_WEEKS
 from .fold import States, fold
+from .light import lighten
 from .loaded import plan_loaded
 from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race, Side
 from .plan import Plan, PlanContext, latest_bodyweight
@@ -54,45 +55,14 @@ def history_since(date: dt.date, states: States | None) -> dt.date:
     return min(oldest, min(t for _, t in states.values()) + dt.timedelta(days=1))
 
 
-def _lighten(plan: Plan, info: ExerciseInfo, season: SeasonStatus, loader: Loader) -> Plan:
-    """R16 (and a B race's light days): 90% load, a set fewer (≥ 2), reps at the bottom."""
-    lo = plan.amount[0] if plan.bottom is None else plan.bottom
-    if info.category == "plyometric":
-        sets = max(1, math.ceil(plan.sets / 2))
-        volume = "plyometric volume halved"
-    else:
-        sets = max(TAPER_MIN_SETS, plan.sets - 1)
-        volume = "one set fewer"
-    load = plan.load_kg
-    text = ""
-    if plan.load_kg > 0 and not is_bodyweight(info):
-        base = plan.load_kg if plan.current_kg is None else min(plan.load_kg, plan.current_kg)
-        load = max(loader.minimum(info), loader.round_down(base * TAPER_FACTOR, info))
-        text = f"90% of {loader.fmt(base)} → {loader.fmt(load)}, "
-    cause = (
-        f"{season.b_race.name} (B) is close"
-        if season.b_race is not None and season.phase != "TAPER"
-        else "taper before your A race"
-    )
-    each = f"{lo} s" if info.measure == "seconds" else f"{lo} reps"
-    why = f"R16: {cause} — lighter: {text}{sets} sets ({volume}), {each} each, no load increases."
-    return plan._replace(
-        load_kg=load,
-        sets=sets,
-        amount=(lo, lo),
-        rules=(*plan.rules, "R16"),
-        why=(*plan.why, why),
-        suggestion=None,
-    )
-
-
 def _work_sets(
     plan: Plan, info: ExerciseInfo, state: ExerciseState
 ) -> tuple[tuple[WorkSet, ...], list[str], Imbalance | None]:
     timed = info.measure == "seconds"
-    lo, hi = plan.amount
+    amounts = plan.per_set or (plan.amount,) * plan.sets
 
-    def one(side: Side | None, match: bool = False) -> WorkSet:
+    def one(amount: int | tuple[int, int], side: Side | None, match: bool = False) -> WorkSet:
+        lo, hi = (amount, amount) if isinstance(amount, int) else amount
         return WorkSet(
             reps_min=None if timed else lo,
             reps_max=None if timed else hi,
@@ -104,14 +74,12 @@ def _work_sets(
         )
 
     if info.laterality != "unilateral":
-        return tuple(one(None) for _ in range(plan.sets)), [], None
-    last = state.last
-    imb = None
-    if last is not None and last.left is not None and last.right is not None:
-        imb = side_imbalance(last.left, last.right)
+        return tuple(one(a, None) for a in amounts), [], None
+    # R11: the weaker side of the last session logged per side, light sessions included
+    imb = None if state.last_sides is None else side_imbalance(*state.last_sides)
     weak: Side = imb.weaker if imb is not None else "L"
     strong: Side = "R" if weak == "L" else "L"
-    sets = tuple(ws for _ in range(plan.sets) for ws in (one(weak), one(strong, True)))
+    sets = tuple(ws for a in amounts for ws in (one(a, weak), one(a, strong, True)))
     what = "time" if info.measure == "seconds" else "reps"
     if imb is None:
         first = f"R11: left first (no weaker side known yet), then match its {what} with the right."
@@ -136,8 +104,8 @@ def _exercise(
     plan = (
         plan_bodyweight(state, info, ctx) if is_bodyweight(info) else plan_loaded(state, info, ctx)
     )
-    if season.light:
-        plan = _lighten(plan, info, season, ctx.loader)
+    if ctx.light is not None:
+        plan = lighten(plan, info, ctx.light, ctx.loader)
     work, notes, imb = _work_sets(plan, info, state)
     rules = plan.rules + (("R11",) if info.laterality == "unilateral" else ())
     loaded = not is_bodyweight(info)
@@ -167,7 +135,7 @@ def _scan(
     near: dict[dt.date, set[str]] = {}
     lo = day_hint - dt.timedelta(days=7)
     for s in history:
-        if s.kind != "work":
+        if s.kind == "warmup":
             continue
         d = s.session_date
         dates.add(d)
@@ -209,9 +177,9 @@ def prescribe(
         return season_status(d, all_races, athlete.stop_days)
 
     if pick:
-        slot = pick_day(date, athlete, dates, season_at)
+        slot = pick_day(date, athlete, dates, season_at, all_races)
     else:
-        warning = rest_day_warning(date, athlete)
+        warning = rest_day_warning(date, athlete, all_races)
         slot = Slot(date, season_at(date), "", (warning,) if warning else ())
     day, season = slot.date, slot.season
     share = year_share(dates, day)
@@ -219,6 +187,7 @@ def prescribe(
         return DayPrescription(day, False, season, (), season.why, slot.warnings, share)
 
     warnings = list(slot.warnings)
+    in_routine = tuple(routine(program, season.phase, athlete))
     if only_exercise is not None:
         found = find_exercise(catalog, only_exercise)
         if found is None:
@@ -241,12 +210,27 @@ def prescribe(
         all_races,
         overrides,
         before=day,
-        exercises=names,
+        exercises=_to_fold(names, catalog),
         states=states,
         overrides_through=day,
     )
+    notes = [season.why, slot.why]
+    if only_exercise is None:
+        names, waiting = _new_lifts_one_at_a_time(names, catalog, folded)
+        if waiting:
+            notes.append(
+                f"One new loaded lift per session (our choice): {', '.join(waiting)} "
+                f"{'waits' if len(waiting) == 1 else 'wait'} for a later session."
+            )
     a_races = tuple(r for r in all_races if r.priority == "A")
     bodyweight = latest_bodyweight(athlete, day)
+    light = None
+    if season.light:
+        light = (
+            f"{season.b_race.name} (B) is close"
+            if season.b_race is not None and season.phase != "TAPER"
+            else "taper before your A race"
+        )
     exercises = []
     for name in names:
         info = catalog[name]
@@ -257,8 +241,66 @@ def prescribe(
             bodyweight_kg=bodyweight,
             parent=folded.get(info.single_leg_of) if info.single_leg_of else None,
             a_races=a_races,
-            variants=tuple(n for n, i in catalog.items() if i.single_leg_of == name),
+            variants=_variants(name, catalog, folded) if info.cap_ratio is not None else (),
+            races=all_races,
+            stop_days=athlete.stop_days,
+            light=light,
+            routine=in_routine,
+            easier=tuple(n for n, i in catalog.items() if i.harder == name),
         )
         exercises.append(_exercise(name, info, folded[name], ctx, season))
-    why = " ".join(p for p in (season.why, slot.why) if p)
+    why = " ".join(p for p in notes if p)
     return DayPrescription(day, True, season, tuple(exercises), why, tuple(warnings), share)
+
+
+def _to_fold(names: Sequence[str], catalog: Mapping[str, ExerciseInfo]) -> set[str]:
+    """The day's lifts, the bilateral lift of each variant (R7) and the variants of a
+    capped lift (R6 suggests the next one not yet done)."""
+    out = set(names)
+    for name in names:
+        info = catalog[name]
+        if info.single_leg_of is not None:
+            out.add(info.single_leg_of)
+        if info.cap_ratio is not None:
+            out.update(n for n, i in catalog.items() if i.single_leg_of == name)
+    return out
+
+
+def _new_lifts_one_at_a_time(
+    names: list[str], catalog: Mapping[str, ExerciseInfo], folded: Mapping[str, ExerciseState]
+) -> tuple[list[str], list[str]]:
+    """At most NEW_LOADED_LIFTS_PER_SESSION loaded lifts never logged before (our choice)."""
+    new = [
+        n
+        for n in names
+        if not is_bodyweight(catalog[n]) and (n not in folded or folded[n].last_date is None)
+    ]
+    waiting = new[NEW_LOADED_LIFTS_PER_SESSION:]
+    return [n for n in names if n not in waiting], waiting
+
+
+def _variants(
+    name: str, catalog: Mapping[str, ExerciseInfo], folded: Mapping[str, ExerciseState]
+) -> tuple[str, ...]:
+    """R6's suggestion at the cap: the single-leg variants of `name`, the next step first.
+
+    The next step of a chain ([003] "Level 2 or 3") is the harder variation of a variant
+    already done; else the easiest variant not done yet, the start of the longest chain
+    first (Split Squat before Rear-Foot-Elevated Split Squat).
+    """
+    variants = {n for n, i in catalog.items() if i.single_leg_of == name}
+    done = {v for v in variants if v in folded and folded[v].last_date is not None}
+    has_easier = {catalog[v].harder for v in variants} & variants
+
+    def chain(v: str | None) -> int:
+        steps: set[str] = set()
+        while v is not None and v in variants and v not in steps:
+            steps.add(v)
+            v = catalog[v].harder
+        return len(steps)
+
+    nexts = [
+        h for v in sorted(done) if (h := catalog[v].harder) is not None and h in variants - done
+    ]
+    starts = sorted(variants - has_easier - done, key=lambda v: (-chain(v), v))
+    return tuple(dict.fromkeys((*nexts, *starts)))

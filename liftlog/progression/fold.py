@@ -1,14 +1,17 @@
 """The incremental fold: sessions and overrides, in date order, into `ExerciseState`s.
 
 `advance` folds one session of one exercise; `apply_override` one user decision. The
-`fold` function replays a whole history (or only the part after cached states) across
-all exercises in date order, because a single-leg variant's first session looks at its
-bilateral lift (R7). On one date, overrides come before sessions and bilateral lifts
-before their single-leg variants. Sessions in a taper, a stop or a B race's light days
-do not move the progression (they were prescribed lighter, R16).
+`fold` function replays a whole history (or only the part after cached states) in date
+order, overrides of a date before its sessions. A session is judged by the history
+strictly before its day (SPEC R7): nothing logged on the same day — another lift's
+session included — changes how it is read, live or in any replay. Sessions in a taper, a
+stop or a B race's light days do not move the progression (they were prescribed
+lighter, R16); they keep the lift fresh for R20.
 
-A cached state depends on the races and overrides as well as on the sets: the store
-should drop its cache when those change (`fold_key` gives a fingerprint to compare).
+The fold never looks at the athlete's unit, bar or plates (units are a display
+preference, SPEC §5). A cached state depends on the races, the stop length and the
+overrides as well as on the sets, and on the rules' version: the store drops its cache
+when `fold_key` changes.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from .bodyweight import advance_bodyweight
+from .constants import RULES_VERSION
+from .layoff import days_away
 from .loaded import advance_loaded
 from .model import Athlete, ExerciseInfo, LoggedSet, Override, Race
-from .plates import Loader
 from .season import is_light_or_off
 from .state import ExerciseState, initial_state, is_bodyweight, summarise
 
@@ -33,23 +37,23 @@ def advance(
     athlete: Athlete,
     *,
     light: bool = False,
-    parent: ExerciseState | None = None,
-    loader: Loader | None = None,
+    races: Sequence[Race] = (),
 ) -> ExerciseState:
     """Fold one session (the sets of `info` on one date) into `state`.
 
     `light`: the session fell in a taper/stop/B-race window; it keeps the lift fresh
-    (for the layoff rule) but does not move the progression.
-    `parent`: for a single-leg variant, the state of its bilateral lift (R7).
+    (for the layoff rule) but does not move the progression. `races`: for R20's days
+    away (race windows do not count); `athlete` gives the stop length.
     """
     facts = summarise(session_sets, info)
     if facts is None:
         return state
     if light:
-        return state.with_light_session(facts.date)
+        return state.with_light_session(facts)
+    away = days_away(state.last_date, facts.date, races, athlete.stop_days)
     if is_bodyweight(info):
-        return advance_bodyweight(state, facts, info)
-    return advance_loaded(state, facts, info, loader or Loader.for_athlete(athlete), parent)
+        return advance_bodyweight(state, facts, info, away)
+    return advance_loaded(state, facts, info, away)
 
 
 def apply_override(
@@ -72,11 +76,15 @@ def apply_override(
 
 
 def fold_key(athlete: Athlete, races: Iterable[Race], overrides: Iterable[Override]) -> str:
-    """A fingerprint of what, besides the sets, a cached state depends on."""
+    """A fingerprint of what, besides the sets, a cached state depends on.
+
+    The rules' version, the stop length, the races and the overrides — never the units,
+    bar or plates, which the fold does not read.
+    """
     import hashlib  # here, not at the top: `liftlog next` must start fast
 
     parts = [
-        repr((athlete.units, athlete.bar_kg, athlete.plates_kg, athlete.stop_days)),
+        repr((RULES_VERSION, athlete.stop_days)),
         repr(sorted((r.date, r.priority, r.name) for r in races)),
         repr(sorted((o.date, o.exercise, o.kind) for o in overrides)),
     ]
@@ -104,43 +112,37 @@ def fold(
     """
     last_override = overrides_through or before - dt.timedelta(days=1)
     wanted = set(catalog) if exercises is None else {e for e in exercises if e in catalog}
-    for name in list(wanted):  # R7 needs the bilateral lift of a single-leg variant
-        bilateral = catalog[name].single_leg_of
-        if bilateral is not None and bilateral in catalog:
-            wanted.add(bilateral)
     cached = states or {}
     through = {n: cached[n][1] for n in wanted if n in cached}
     current = {n: cached[n][0] if n in cached else initial_state(catalog[n]) for n in wanted}
 
-    # (date, rank, kind, exercise) → sets; rank puts bilateral lifts before variants
-    sessions: dict[tuple[dt.date, int, str], list[LoggedSet]] = {}
-    ranks = {n: 1 if catalog[n].single_leg_of else 0 for n in wanted}
+    # (date, exercise) → sets. A session reads only its own lift's state, folded from the
+    # days before it, so sessions of one date may be folded in any order.
+    sessions: dict[tuple[dt.date, str], list[LoggedSet]] = {}
     for s in history:
         name, day = s.exercise, s.session_date
-        rank = ranks.get(name)
-        if rank is None or day >= before:
+        if name not in wanted or day >= before:
             continue
         t = through.get(name)
         if t is not None and day <= t:
             continue
-        key = (day, rank, name)
+        key = (day, name)
         group = sessions.get(key)
         if group is None:
             sessions[key] = [s]
         else:
             group.append(s)
-    events: list[tuple[dt.date, int, str, Override | None]] = []
-    for key in sessions:
-        events.append((key[0], 1 + key[1], key[2], None))
+    events: list[tuple[dt.date, int, str, Override | None]] = [
+        (day, 1, name, None) for day, name in sessions
+    ]
     for o in overrides:
         t = through.get(o.exercise)
         if o.exercise in wanted and o.date <= last_override and (t is None or o.date > t):
             events.append((o.date, 0, o.exercise, o))
     events.sort(key=lambda e: (e[0], e[1], e[2]))
 
-    loader = Loader.for_athlete(athlete)
     light_cache: dict[dt.date, bool] = {}
-    for date, rank, name, override in events:
+    for date, _, name, override in events:
         info = catalog[name]
         if override is not None:
             current[name] = apply_override(current[name], override, info, athlete)
@@ -148,10 +150,8 @@ def fold(
         light = light_cache.get(date)
         if light is None:
             light = light_cache[date] = is_light_or_off(date, races, athlete.stop_days)
-        parent = current.get(info.single_leg_of) if info.single_leg_of else None
-        sets = sessions[(date, rank - 1, name)]
         current[name] = advance(
-            current[name], sets, info, athlete, light=light, parent=parent, loader=loader
+            current[name], sessions[(date, name)], info, athlete, light=light, races=races
         )
     return current
 

@@ -19,6 +19,8 @@ Category = Literal["general", "functional", "plyometric", "core", "prehab"]
 Equipment = Literal["barbell", "dumbbell", "kettlebell", "machine", "band", "bodyweight"]
 Laterality = Literal["bilateral", "unilateral"]
 Measure = Literal["reps", "seconds"]
+# SPEC §1: a `failure` set is a work set (at RPE 10 unless another RPE is logged); a
+# `drop` set counts for volume and records (R12), never for the rules' decisions.
 SetKind = Literal["warmup", "work", "drop", "failure"]
 Side = Literal["L", "R"]
 RunDay = Literal["hard", "easy", "rest"]
@@ -64,6 +66,22 @@ class Race(NamedTuple):
     priority: Priority
 
 
+class Run(NamedTuple):
+    """One run from a watch or Strava (R22): a fact about the athlete's week."""
+
+    date: dt.date  # local date of the start
+    start: dt.datetime | None  # local wall-clock start
+    sport: str  # e.g. "running", "trail_running", "treadmill_running"
+    duration_s: int  # elapsed time in seconds
+    distance_m: float | None = None
+    avg_hr: int | None = None
+    max_hr: int | None = None
+    aerobic_te: float | None = None
+    anaerobic_te: float | None = None
+    relative_effort: float | None = None  # Strava
+    name: str = ""
+
+
 class Override(NamedTuple):
     """An explicit user decision about one lift: 'form is fine, move on' or 'start over'."""
 
@@ -88,3 +106,5 @@ class Athlete(NamedTuple):
     routine_add: tuple[str, ...] = ()
     routine_drop: tuple[str, ...] = ()
     races: tuple[Race, ...] = ()
+    # runs from a watch or Strava (R22), any order; the service passes about 8 months
+    runs: tuple[Run, ...] = ()

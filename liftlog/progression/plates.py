@@ -186,6 +186,20 @@ class Loader(NamedTuple):
         return f"{fmt_number(self.to_units(kg))} {self.units}"
 
 
+_KG_KIT = Loader("kg", DEFAULT_BAR_KG, DEFAULT_PLATES_KG)
+_LB_KIT = Loader("lb", DEFAULT_BAR_LB, DEFAULT_PLATES_LB)
+
+
+def unit_roundings(kg: float, info: ExerciseInfo) -> tuple[float, float]:
+    """`kg` rounded down (R9) by a kg athlete's and by a lb athlete's default kit.
+
+    The fold replays history without knowing which unit the athlete used at the time:
+    a load logged as either unit's rounding of the working load is that load (units are
+    a display preference, SPEC §5).
+    """
+    return _KG_KIT.round_down(kg, info), _LB_KIT.round_down(kg, info)
+
+
 def _kg_to_lb(kg: float) -> float:
     return round(kg / KG_PER_LB, 2)
 

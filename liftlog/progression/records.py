@@ -2,7 +2,8 @@
 
 e1RM (Epley): w × (1 + r/30) for 2 ≤ r ≤ 10, w for a single, no estimate above 10
 reps. Records per exercise: the heaviest load at each rep count, the best e1RM and the
-best session volume (Σ weight × reps of work sets). Imbalance: (strong − weak)/strong
+best session volume (Σ weight × reps of work sets). Work, failure and drop sets all
+count for records and volume (SPEC §1); warm-ups never do. Imbalance: (strong − weak)/strong
 of the reps (or seconds) per side, flagged above 10% ([004] "identify an imbalance").
 """
 
@@ -15,6 +16,8 @@ from typing import NamedTuple
 
 from .constants import E1RM_MAX_REPS, EPLEY_DIVISOR, IMBALANCE_FLAG
 from .model import LoggedSet, Side
+
+RECORD_KINDS = frozenset({"work", "failure", "drop"})  # SPEC §1: drop sets count for records
 
 
 def e1rm(weight_kg: float, reps: int) -> float | None:
@@ -36,7 +39,7 @@ class Best(NamedTuple):
 
 
 class Records(NamedTuple):
-    """R12 records of one exercise (work sets only)."""
+    """R12 records of one exercise (work, failure and drop sets)."""
 
     exercise: str
     heaviest_by_reps: Mapping[int, Best] = MappingProxyType({})  # reps → heaviest load
@@ -53,7 +56,7 @@ def records(sets: Iterable[LoggedSet], exercise: str | None = None) -> Records:
     for s in sets:
         if name is None:
             name = s.exercise
-        if s.exercise != name or s.kind != "work" or not s.reps:
+        if s.exercise != name or s.kind not in RECORD_KINDS or not s.reps:
             continue
         old = heaviest.get(s.reps)
         if old is None or s.weight_kg > old.value:
@@ -105,11 +108,14 @@ def side_imbalance(left: int, right: int) -> Imbalance:
 
 
 def imbalance(sets: Iterable[LoggedSet]) -> Imbalance | None:
-    """R11 over work sets logged per side (reps, or seconds if timed); None without both sides."""
+    """R11 over work sets logged per side (reps, or seconds if timed); None without both sides.
+
+    Work and failure sets; drop sets never decide (SPEC §1), nor does the weaker side.
+    """
     left = right = 0
     seen: set[str] = set()
     for s in sets:
-        if s.kind != "work" or s.side is None:
+        if s.kind not in ("work", "failure") or s.side is None:
             continue
         amount = s.reps if s.reps is not None else (s.seconds or 0)
         seen.add(s.side)

@@ -18,6 +18,7 @@ from .constants import (
     B_LIGHT_FROM_DAYS,
     B_LIGHT_TO_DAYS,
     B_NONE_FROM_DAYS,
+    B_REST_DAYS_AFTER,
     RECOVERY_DAYS,
     SESSIONS_PER_WEEK,
     SPECIFIC_FROM_DAYS,
@@ -111,6 +112,17 @@ def _phase_only(day: dt.date, races: Sequence[Race], stop_days: int) -> SeasonSt
 def _with_b_races(status: SeasonStatus, day: dt.date, races: Sequence[Race]) -> SeasonStatus:
     if not status.lift:
         return status
+    for race in races:
+        after = (day - race.date).days
+        if race.priority == "B" and 1 <= after <= B_REST_DAYS_AFTER:
+            return status._replace(
+                lift=False,
+                light=False,
+                b_race=race,
+                why=f"R21: {race.name} (B) was {'yesterday' if after == 1 else f'{after} days ago'}"
+                " — the day after a B race is not a lifting day.",
+                rules=(*status.rules, "R21"),
+            )
     for race in sorted(
         (r for r in races if r.priority == "B" and r.date >= day), key=lambda r: r.date
     ):
@@ -158,6 +170,8 @@ def season_status(
         note += (
             " (R18: after a week of recovery the first session is at 90% of your pre-taper loads)"
         )
+    elif status.b_race is not None:
+        note += " (R21: the first session after a B race holds every load)"
     return status._replace(resumes_on=resumes, why=status.why + note + ".")
 
 

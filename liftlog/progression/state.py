@@ -15,8 +15,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
 
-from .constants import BUILD_FAILS_BEFORE_DROP, FAIL_SESSIONS, INCREASE_SLOW_SESSIONS
+from .constants import (
+    BUILD_FAILS_BEFORE_DROP,
+    DEFAULT_BAR_KG,
+    FAIL_SESSIONS,
+    FAILURE_RPE,
+    INCREASE_SLOW_SESSIONS,
+)
 from .model import ExerciseInfo, LoggedSet
+from .plates import unit_roundings
 
 ExercisePhase = Literal["FORM", "BUILD", "STRENGTH", "MAINTAIN", "BODYWEIGHT"]
 # MAINTAIN is never stored: it is STRENGTH at the cap, which depends on today's bodyweight.
@@ -28,6 +35,41 @@ RECENT_KEEP = max(BUILD_FAILS_BEFORE_DROP, FAIL_SESSIONS, INCREASE_SLOW_SESSIONS
 
 def same_load(a: float, b: float) -> bool:
     return abs(a - b) < LOAD_TOLERANCE_KG
+
+
+def counts_as(logged: float, current: float, info: ExerciseInfo) -> bool:
+    """A session logged at `logged` was at the working load `current` (unit-free).
+
+    Either the same load, or `current` as a kg or a lb kit rounds it down (R9): an
+    athlete who switched units and lifted what the rules prescribed is at the same load,
+    so the R4 clock does not restart (SPEC §5: units are a display preference).
+    """
+    if same_load(logged, current):
+        return True
+    if logged > current:
+        return False
+    return any(same_load(logged, r) for r in unit_roundings(current, info))
+
+
+def fold_start_kg(info: ExerciseInfo) -> float:
+    """The start load as the fold sees it: from the catalog only, never from the athlete's
+    unit or kit (a replay must not change when the athlete switches kg ↔ lb)."""
+    if info.equipment == "bodyweight":
+        return 0.0
+    if info.equipment == "barbell":
+        return DEFAULT_BAR_KG
+    if info.start_load_kg is not None:
+        return max(0.0, info.start_load_kg)
+    return info.increment_kg
+
+
+def at_start_load(load: float, info: ExerciseInfo) -> bool:
+    """R1's "at the start load", unit-free: a barbell is never lighter than its empty bar;
+    other lifts count from the catalog's start load as a kg or a lb rack rounds it."""
+    if info.equipment in ("barbell", "bodyweight"):
+        return True
+    start = fold_start_kg(info)
+    return start <= 0 or load >= min(unit_roundings(start, info)) - LOAD_TOLERANCE_KG
 
 
 def is_bodyweight(info: ExerciseInfo) -> bool:
@@ -46,6 +88,7 @@ class SessionFacts(NamedTuple):
     rpe_at_min: float | None  # RPE of the set with the fewest reps, if logged
     left: int | None = None  # total reps (or seconds) per side, when sides were logged
     right: int | None = None
+    max_rpe: float | None = None  # the hardest RPE among the work sets at the load (R4 gate)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +100,7 @@ class SessionFacts(NamedTuple):
             "rpe_at_min": self.rpe_at_min,
             "left": self.left,
             "right": self.right,
+            "max_rpe": self.max_rpe,
         }
 
     @staticmethod
@@ -70,6 +114,7 @@ class SessionFacts(NamedTuple):
             rpe_at_min=None if d.get("rpe_at_min") is None else float(d["rpe_at_min"]),
             left=None if d.get("left") is None else int(d["left"]),
             right=None if d.get("right") is None else int(d["right"]),
+            max_rpe=None if d.get("max_rpe") is None else float(d["max_rpe"]),
         )
 
 
@@ -79,9 +124,17 @@ def _amount(s: LoggedSet, timed: bool) -> int | None:
     return s.reps
 
 
+def _rpe(s: LoggedSet) -> float | None:
+    """SPEC §1: a failure set is at RPE 10 unless another RPE is logged."""
+    if s.rpe is None and s.kind == "failure":
+        return FAILURE_RPE
+    return s.rpe
+
+
 def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | None:
     """The facts of one session of one exercise; None when it has no usable work set.
 
+    Work sets are `work` and `failure` sets; `drop` sets (and warm-ups) never decide.
     History is the truth: when work sets were done at different weights, the working
     load is the weight most sets used (ties: the heavier) and only those sets decide
     whether the session "met" its reps; back-off or test sets at other weights are
@@ -90,7 +143,7 @@ def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | N
     timed = info.measure == "seconds"
     work: list[tuple[LoggedSet, int]] = []
     for s in sets:
-        if s.kind == "work":
+        if s.kind == "work" or s.kind == "failure":
             amount = _amount(s, timed)
             if amount is not None and amount > 0:
                 work.append((s, amount))
@@ -105,7 +158,8 @@ def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | N
         at_load = [(s, a) for s, a in work if same_load(s.weight_kg, load)]
     amounts = [a for _, a in at_load]
     low = min(amounts)
-    rpes = [s.rpe for s, a in at_load if a == low and s.rpe is not None]
+    rpes = [r for s, a in at_load if a == low and (r := _rpe(s)) is not None]
+    every_rpe = [r for s, _ in at_load if (r := _rpe(s)) is not None]
     left = [a for s, a in work if s.side == "L"]
     right = [a for s, a in work if s.side == "R"]
     return SessionFacts(
@@ -117,6 +171,7 @@ def summarise(sets: Iterable[LoggedSet], info: ExerciseInfo) -> SessionFacts | N
         rpe_at_min=max(rpes) if rpes else None,
         left=sum(left) if left else None,
         right=sum(right) if right else None,
+        max_rpe=max(every_rpe) if every_rpe else None,
     )
 
 
@@ -138,13 +193,16 @@ class ExerciseState(NamedTuple):
     target: int | None = None  # R10: reps (or seconds) to prescribe next
     top_sessions: int = 0  # R10: sessions in a row at the top of the range
     last_met: bool = False  # R10: the last session reached its target on every set
+    # R11: (left, right) totals of the last session logged per side, light ones included
+    last_sides: tuple[int, int] | None = None
 
     @property
     def last(self) -> SessionFacts | None:
         return self.recent[-1] if self.recent else None
 
-    def with_light_session(self, date: dt.date) -> ExerciseState:
-        return self._replace(last_date=date)
+    def with_light_session(self, facts: SessionFacts) -> ExerciseState:
+        """A taper/B-race session: keeps the lift fresh (R20) and its sides (R11), no more."""
+        return self._replace(last_date=facts.date, last_sides=sides_of(facts, self.last_sides))
 
     def to_dict(self) -> dict[str, Any]:
         def iso(d: dt.date | None) -> str | None:
@@ -166,6 +224,7 @@ class ExerciseState(NamedTuple):
             "target": self.target,
             "top_sessions": self.top_sessions,
             "last_met": self.last_met,
+            "last_sides": None if self.last_sides is None else list(self.last_sides),
         }
 
     @staticmethod
@@ -177,6 +236,7 @@ class ExerciseState(NamedTuple):
         if phase not in ("FORM", "BUILD", "STRENGTH", "BODYWEIGHT"):
             raise ValueError(f"unknown phase {phase!r}")
         build_last = d.get("build_last")
+        sides = d.get("last_sides")
         return ExerciseState(
             exercise=str(d["exercise"]),
             phase=phase,
@@ -193,7 +253,15 @@ class ExerciseState(NamedTuple):
             target=None if d.get("target") is None else int(d["target"]),
             top_sessions=int(d.get("top_sessions", 0)),
             last_met=bool(d.get("last_met", False)),
+            last_sides=None if sides is None else (int(sides[0]), int(sides[1])),
         )
+
+
+def sides_of(facts: SessionFacts, old: tuple[int, int] | None) -> tuple[int, int] | None:
+    """R11: the session's per-side totals when both sides were logged, else the old ones."""
+    if facts.left is not None and facts.right is not None:
+        return facts.left, facts.right
+    return old
 
 
 def initial_state(info: ExerciseInfo) -> ExerciseState:

@@ -27,13 +27,25 @@ def test_r10_a_set_short_of_the_target_holds_it():
     assert reps(rx(days(4), history, exercise="Push-Up")) == [(9, 9)] * 3
 
 
-def test_r10_doing_more_than_asked_goes_on_from_what_was_done():
+def test_r10_the_target_moves_from_what_was_prescribed_not_from_what_was_done():
+    """SPEC rev 2 (R10): 8 asked, 11 done → 9 next (rev 1 went on from the 11 done)."""
     ex = rx(days(2), sets(D0, "Push-Up", 0, [11, 11, 10]), exercise="Push-Up")
-    assert reps(ex) == [(11, 11)] * 3
+    assert reps(ex) == [(9, 9)] * 3
+
+
+def climb(exercise: str, top: int, step: int = 1, start: int = 8) -> list:
+    """Sessions every 2 days, each doing exactly what R10 asked, from `start` to `top`."""
+    return flat(
+        *(
+            sets(days(2 * k), exercise, 0, [start + step * k] * 3)
+            for k in range((top - start) // step + 1)
+        )
+    )
 
 
 def test_r10_never_above_the_top_of_the_range():
-    ex = rx(days(2), sets(D0, "Push-Up", 0, [15, 15, 15]), exercise="Push-Up")
+    history = climb("Push-Up", 12)  # 8, 9, 10, 11, 12 on days 0…8
+    ex = rx(days(10), history, exercise="Push-Up")
     assert reps(ex) == [(12, 12)] * 3 and ex.suggestion is None
 
 
@@ -69,10 +81,12 @@ def test_r10_plank_is_timed_20_to_60_seconds_in_5_second_steps():
     assert [(w.seconds_min, w.seconds_max, w.reps_min) for w in first.work] == [(20, 20, None)] * 3
     ex = rx(days(2), timed(D0, "Plank", [20, 25, 20]), exercise="Plank")
     assert {(w.seconds_min, w.seconds_max) for w in ex.work} == {(25, 25)}
-    top = rx(days(2), timed(D0, "Plank", [60, 60, 65]), exercise="Plank")
+    held = flat(*(timed(days(2 * k), "Plank", [20 + 5 * k] * 3) for k in range(9)))  # 20…60 s
+    top = rx(days(18), held, exercise="Plank")
     assert {w.seconds_max for w in top.work} == {60}
 
 
-def test_r10_back_after_8_weeks_starts_again_at_the_bottom():
+def test_r10_r20_back_after_8_weeks_starts_again_at_the_bottom():
     ex = rx(days(60), sets(D0, "Push-Up", 0, [11, 11, 11]), exercise="Push-Up")
-    assert reps(ex) == [(8, 8)] * 3 and "our choice" in ex.why
+    assert reps(ex) == [(8, 8)] * 3
+    assert ex.why.startswith("R20: 60 days away from Push-Up") and "R20" in ex.rules

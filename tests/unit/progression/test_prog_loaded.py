@@ -13,6 +13,11 @@ def strength_at(load: float, reps: list[int], day: int = 0) -> list:
     return sets(days(day), "Back Squat", load, reps)
 
 
+def weekly(load: float, reps: list[int], *offsets: int) -> list:
+    """The same session on each day of `offsets`: no gap of 14 days, so R20 holds nothing."""
+    return flat(*(sets(days(d), "Back Squat", load, reps) for d in offsets))
+
+
 def form_and_build(build_reps: list[int] | None = None, rpe: float | None = None) -> list:
     """Two clean FORM sessions, then four BUILD sessions at 25 kg on days 4, 9, 14, 19."""
     reps = build_reps or [12, 11, 10]
@@ -151,7 +156,7 @@ def test_r8_never_below_the_last_build_load():
 
 
 def test_r4_exactly_13_days_holds_and_14_days_adds_5kg():
-    history = strength_at(60, [8, 8, 8, 8])
+    history = weekly(60, [8, 8, 8, 8], 0, 7)
     assert loads(rx(days(13), history))[0] == 60.0
     ex = rx(days(14), history)
     assert loads(ex)[0] == 65.0
@@ -162,18 +167,18 @@ def test_r4_exactly_13_days_holds_and_14_days_adds_5kg():
 
 
 def test_r4_fast_increase_needs_every_work_set_at_8():
-    assert loads(rx(days(20), strength_at(60, [8, 8, 8, 7])))[0] == 60.0
+    assert loads(rx(days(20), weekly(60, [8, 8, 8, 7], 0, 10)))[0] == 60.0
 
 
 def test_r4_exactly_27_days_holds_and_28_days_adds_with_two_sessions_of_6():
-    history = flat(strength_at(60, [7, 6, 6, 6]), sets(days(10), "Back Squat", 60, [7, 7, 6, 6]))
+    history = flat(strength_at(60, [7, 6, 6, 6]), weekly(60, [7, 7, 6, 6], 10, 20))
     assert loads(rx(days(27), history))[0] == 60.0
     ex = rx(days(28), history)
     assert loads(ex)[0] == 65.0 and "28 days" in ex.why
 
 
 def test_r4_slow_increase_needs_both_sessions_at_6():
-    history = flat(strength_at(60, [7, 6, 6, 5]), sets(days(10), "Back Squat", 60, [7, 7, 6, 6]))
+    history = flat(strength_at(60, [7, 6, 6, 5]), weekly(60, [7, 7, 6, 5], 10, 20))
     assert loads(rx(days(30), history))[0] == 60.0
 
 
@@ -190,7 +195,7 @@ def test_r4_only_sessions_at_the_current_load_count():
 
 
 def test_r4_never_two_increases_within_14_days():
-    history = flat(strength_at(60, [8, 8, 8, 8]), sets(days(14), "Back Squat", 65, [8, 8, 8, 8]))
+    history = flat(weekly(60, [8, 8, 8, 8], 0, 7), weekly(65, [8, 8, 8, 8], 14, 21))
     assert loads(rx(days(27), history))[0] == 65.0
     assert loads(rx(days(28), history))[0] == 70.0
 
@@ -214,7 +219,7 @@ def test_r5_deload_restarts_the_14_day_clock():
     history = flat(
         strength_at(60, [6, 5, 4, 4]),
         sets(days(3), "Back Squat", 60, [5, 4, 4, 3]),
-        sets(days(6), "Back Squat", 52.5, [8, 8, 8, 8]),
+        weekly(52.5, [8, 8, 8, 8], 6, 13),
     )
     assert loads(rx(days(19), history))[0] == 52.5
     assert loads(rx(days(20), history))[0] == 57.5
@@ -225,7 +230,7 @@ def test_r5_deload_restarts_the_14_day_clock():
 
 def test_session_lighter_than_prescribed_becomes_the_current_load():
     # prescribed 65 on day 14, the athlete did 57.5: that is the load now, since day 14
-    history = flat(strength_at(60, [8, 8, 8, 8]), sets(days(14), "Back Squat", 57.5, [8, 8, 8, 8]))
+    history = flat(weekly(60, [8, 8, 8, 8], 0, 7), weekly(57.5, [8, 8, 8, 8], 14, 21))
     assert loads(rx(days(20), history))[0] == 57.5  # 6 days at 57.5
     assert loads(rx(days(28), history))[0] == 62.5
 
@@ -238,7 +243,7 @@ def test_session_heavier_than_prescribed_jumps_to_strength():
 
 def test_mixed_weights_use_the_most_used_weight_and_its_sets():
     history = flat(
-        strength_at(60, [8, 8, 8]),
+        weekly(60, [8, 8, 8], 0, 7),
         sets(D0, "Back Squat", 70, [3]),  # a heavy single does not make 70 the working load
     )
     ex = rx(days(14), history)
@@ -257,24 +262,26 @@ def test_sets_logged_on_the_day_itself_do_not_change_that_days_prescription():
     assert rx(D0, history) == rx(D0)
 
 
-# --- A lift not done for months (our choice) -----------------------------------------------
+# --- R20: a lift not done for weeks -----------------------------------------------------------
 
 
-def test_layoff_of_8_weeks_returns_at_90_percent():
+def test_r20_layoff_of_8_weeks_returns_at_90_percent():
     history = strength_at(60, [8, 8, 8, 8])
-    assert loads(rx(days(55), history))[0] == 65.0  # 7 weeks 6 days: normal R4
+    ex = rx(days(55), history)  # 55 days away: R20 holds (rev 1 added 5 kg here)
+    assert loads(ex)[0] == 60.0 and "R4" not in ex.rules
     ex = rx(days(56), history)
     assert loads(ex)[0] == 52.5  # 54 → 52.5
-    assert "Back after 8 weeks" in ex.why and "our choice" in ex.why
+    assert ex.why.startswith("R20: 56 days away from Back Squat — 90% of your last working load")
+    assert "R20" in ex.rules
 
 
-def test_layoff_of_26_weeks_returns_at_80_percent():
+def test_r20_layoff_of_26_weeks_returns_at_80_percent():
     ex = rx(days(200), strength_at(60, [8, 8, 8, 8]))
     assert loads(ex)[0] == 47.5  # 48 → 47.5
 
 
-def test_after_a_layoff_the_comeback_load_is_the_new_current_load():
-    history = flat(strength_at(60, [8, 8, 8, 8]), sets(days(60), "Back Squat", 52.5, [8, 8, 8, 8]))
+def test_r20_after_a_layoff_the_comeback_load_is_the_new_current_load():
+    history = flat(strength_at(60, [8, 8, 8, 8]), weekly(52.5, [8, 8, 8, 8], 60, 67))
     assert loads(rx(days(73), history))[0] == 52.5
     assert loads(rx(days(74), history))[0] == 57.5
 

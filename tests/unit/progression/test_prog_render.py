@@ -15,8 +15,13 @@ SPEC_EXERCISE = {"exercise", "phase", "warmup", "work", "rest_s", "rules", "why"
 SPEC_WORK = {"reps_min", "reps_max", "weight_kg", "side"}
 
 
+def two_weeks_at(load: float) -> list:
+    """Days 0 and 7 at `load` with 8s: R4 adds one increment on day 14 (no R20 gap)."""
+    return flat(sets(D0, "Back Squat", load, [8] * 4), sets(days(7), "Back Squat", load, [8] * 4))
+
+
 def test_json_has_the_spec_keys_and_types():
-    day = day_rx(days(14), sets(D0, "Back Squat", 60, [8, 8, 8, 8]))
+    day = day_rx(days(14), two_weeks_at(60))
     out = json.loads(json.dumps(to_json(day)))
     assert set(out) >= SPEC_TOP and set(out["season"]) >= SPEC_SEASON
     assert out["date"] == "2027-01-18" and out["lift"] is True
@@ -44,7 +49,7 @@ def test_json_no_lift_has_empty_exercises_and_a_top_level_why():
 
 
 def test_text_note_shows_warmup_work_plates_and_why():
-    text = format_text(day_rx(days(14), sets(D0, "Back Squat", 60, [8, 8, 8, 8])), "kg")
+    text = format_text(day_rx(days(14), two_weeks_at(60)), "kg")
     assert "Back Squat — STRENGTH" in text
     assert "4 × 5–8 @ 65 kg" in text and "per side 20 + 2.5" in text
     assert "R4: 14 days since the last load change" in text
@@ -78,8 +83,7 @@ def test_unilateral_text_pairs_the_sides():
 
 def test_lb_athlete_reads_the_increase_in_lb_plates():
     lb = Athlete(units="lb", bar_kg=45 * KG_PER_LB)
-    history = sets(D0, "Back Squat", 135 * KG_PER_LB, [8, 8, 8, 8])
-    (ex,) = day_rx(days(14), history, athlete=lb).exercises
+    (ex,) = day_rx(days(14), two_weeks_at(135 * KG_PER_LB), athlete=lb).exercises
     # 135 lb + 5 kg (11 lb) = 146 lb, rounded down to lb plates: 145 lb
     assert ex.plates == (45.0, 5.0)
     assert "add 10 lb: 145 lb" in ex.why

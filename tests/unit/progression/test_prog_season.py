@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from prog_support import D0, day_rx, days, flat, loads, rx, sets
+from prog_support import D0, day_rx, days, flat, loads, rx, sets, timed
 
 from liftlog.progression import Athlete, Race, season_status, year_share
 
@@ -75,14 +75,32 @@ def test_r16_taper_form_keeps_two_sets_at_the_bar():
 
 
 def test_r16_taper_halves_plyometric_volume():
+    """Issue 13: exactly half the jumps (rev 1 cut 3 × 8 to 2 × 8 at the bottom: −33%)."""
     normal = rx(before(40), exercise="Box Jump", races=[A])
     taper = rx(before(20), exercise="Box Jump", races=[A])
-    assert len(normal.work) == 3 and len(taper.work) == 2
+    assert [w.reps_max for w in normal.work] == [8, 8, 8]
+    assert [w.reps_max for w in taper.work] == [4, 4, 4]  # 24 jumps → 12
+    assert "plyometric volume halved: 3 × 4 reps instead of 3 × 8 reps" in taper.why
+
+
+def test_r16_taper_halves_an_odd_plyometric_volume_to_the_nearest_rep():
+    history = sets(before(40), "Box Jump", 0, [8, 8, 8])  # 9 asked next: 27 jumps → 14
+    taper = rx(before(20), history, exercise="Box Jump", races=[A])
+    assert [w.reps_max for w in taper.work] == [5, 5, 4]
+
+
+def test_r16_taper_keeps_a_timed_hold_and_cuts_a_set():
+    """Issue 13: a 60 s plank stays 60 s (rev 1: 2 × 20 s); 3 sets → 2."""
+    held = flat(*(timed(days(2 * k), "Plank", [20 + 5 * k] * 3) for k in range(9)))
+    race = Race("Marathon", days(45), "A")  # its taper starts on day 17: day 18 is light
+    ex = rx(days(18), held, exercise="Plank", races=[race])
+    assert [(w.seconds_min, w.seconds_max) for w in ex.work] == [(60, 60)] * 2
+    assert "one set fewer, the same 60 s hold" in ex.why
 
 
 def test_r16_taper_bodyweight_reps_go_to_the_bottom_of_the_range():
     history = sets(before(40), "Push-Up", 0, [11, 11, 11])
-    assert {w.reps_max for w in rx(before(30), history, exercise="Push-Up", races=[A]).work} == {12}
+    assert {w.reps_max for w in rx(before(30), history, exercise="Push-Up", races=[A]).work} == {9}
     taper = rx(before(20), history, exercise="Push-Up", races=[A])
     assert [(w.reps_min, w.reps_max) for w in taper.work] == [(8, 8)] * 2
 
@@ -101,7 +119,11 @@ def test_r18_first_session_after_recovery_is_90_percent_of_the_pre_taper_load():
     ex = rx(RACE_DAY + dt.timedelta(days=8), history, races=[A])
     # 90% of 60 (the pre-taper load), not of the 52.5 lifted in the taper
     assert loads(ex)[0] == 52.5 and "R18" in ex.rules
-    after = flat(history, sets(RACE_DAY + dt.timedelta(days=8), "Back Squat", 52.5, [8, 8, 8, 8]))
+    after = flat(
+        history,
+        sets(RACE_DAY + dt.timedelta(days=8), "Back Squat", 52.5, [8, 8, 8, 8]),
+        sets(RACE_DAY + dt.timedelta(days=15), "Back Squat", 52.5, [8, 8, 8, 8]),
+    )
     assert loads(rx(RACE_DAY + dt.timedelta(days=22), after, races=[A]))[0] == 57.5  # R4 again
 
 
@@ -129,7 +151,7 @@ def test_b_race_d10_to_d5_is_lighter_and_d4_to_d_has_no_session():
         assert s.lift and s.light and s.b_race == B and s.phase == "GENERAL"
     for d in (146, 150):
         s = season_status(days(d), [B])
-        assert not s.lift and s.resumes_on == days(151)
+        assert not s.lift and s.resumes_on == days(152)  # rev 2, R21: not the day after
     ex = rx(days(142), STRENGTH_60, races=[B])
     assert [(w.reps_min, w.reps_max, w.weight_kg) for w in ex.work] == [(5, 5, 52.5)] * 3  # 4 − 1
 

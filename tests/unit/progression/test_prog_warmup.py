@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prog_support import CATALOG, days, rx, sets
+from prog_support import CATALOG, days, flat, rx, sets
 
 from liftlog.progression import Athlete, Loader, warmup
 
@@ -45,7 +45,10 @@ def test_r13_bodyweight_and_plyometric_have_no_warmup():
 
 
 def test_r13_prescription_ramp_follows_the_work_load():
-    ex = rx(days(14), sets(days(0), "Back Squat", 60, [8, 8, 8, 8]))
+    history = flat(
+        sets(days(0), "Back Squat", 60, [8] * 4), sets(days(7), "Back Squat", 60, [8] * 4)
+    )
+    ex = rx(days(14), history)
     assert ex.load_kg == 65.0
     assert [(w.reps, w.weight_kg) for w in ex.warmup] == [
         (8, 25.0),
