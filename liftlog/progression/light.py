@@ -29,8 +29,9 @@ def split_volume(total: int, sets: int) -> tuple[int, ...]:
 def lighten(plan: Plan, info: ExerciseInfo, cause: str, loader: Loader) -> Plan:
     """The lighter version of `plan`; `cause` says why (the taper, a B race)."""
     why, rules = plan.why, plan.rules
+    keep = 1  # the decision stays first, then R16, then the notes
     if plan.increase:  # R16: no load increases — the increase and its words go
-        why = why[1:]
+        why, keep = why[1:], 0
         rules = tuple(r for r in rules if r not in plan.increase_rules)
     timed = info.measure == "seconds"
     unit = " s" if timed else " reps"
@@ -70,7 +71,7 @@ def lighten(plan: Plan, info: ExerciseInfo, cause: str, loader: Loader) -> Plan:
         sets=sets,
         amount=amount,
         rules=tuple(dict.fromkeys((*rules, "R16"))),
-        why=(*why, text),
+        why=(*why[:keep], text, *why[keep:]),
         suggestion=None,
         increase=False,
         increase_rules=(),

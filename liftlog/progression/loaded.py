@@ -132,7 +132,14 @@ def advance_loaded(
 
 
 def plan_loaded(state: ExerciseState, info: ExerciseInfo, ctx: PlanContext) -> Plan:
-    """Decide one loaded lift for `ctx.date` (R1–R9, R18, R20, R21), before a lighter day."""
+    """Decide one loaded lift for `ctx.date` (R1–R9, R18, R20, R21), before a lighter day.
+
+    The working load is read as the athlete's kit makes it (R9: 60 kg is 130 lb on lb
+    plates), so every load prescribed and every load named in the why is loadable, and
+    an increase is counted from what is on the bar.
+    """
+    if state.load_kg is not None:
+        state = state._replace(load_kg=ctx.loader.round_down(state.load_kg, info))
     start = start_load(info, ctx.loader)
     away = ctx.away(state)
     phase = session_phase(state, ctx.date, away)
