@@ -81,7 +81,8 @@ def _fits(week: RunWeek, day: dt.date, done: int, lo: int) -> str | None:
     if done + left < lo:
         return (
             f"R19: {name} is an easy day ({week.source(day)}) and the "
-            f"{plural(left, 'hard day')} left this week can't reach the season's {lo} sessions"
+            f"{plural(left, 'hard day')} left this week can't reach the season's "
+            f"{plural(lo, 'session')}"
         )
     return None
 
