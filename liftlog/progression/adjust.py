@@ -16,11 +16,11 @@ from .constants import (
     RECOVERY_FACTOR,
     SINGLE_LEG_FACTOR,
 )
-from .layoff import plural
 from .model import ExerciseInfo
 from .plan import Decision, PlanContext
 from .plates import fmt_number
 from .state import LOAD_TOLERANCE_KG, ExerciseState, StatePhase, counts_as
+from .words import plural
 
 
 def calendar(

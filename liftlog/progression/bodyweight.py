@@ -24,10 +24,10 @@ from .constants import (
     SECONDS_STEP,
     TIMED_SECONDS,
 )
-from .layoff import plural
 from .model import ExerciseInfo
 from .plan import Plan, PlanContext
 from .state import ExerciseState, SessionFacts, sides_of
+from .words import plural
 
 
 def amount_range(info: ExerciseInfo) -> tuple[int, int]:

@@ -59,8 +59,3 @@ def days_away(
             continue
         gap -= (min(end, hi) - max(first, lo)).days + 1
     return gap
-
-
-def plural(n: int, word: str) -> str:
-    """'1 day', '2 days' (issue 13: never '1 days')."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

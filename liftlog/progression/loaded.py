@@ -36,7 +36,6 @@ from .constants import (
     STRENGTH_SETS_GENERAL,
     STRENGTH_SETS_RACE,
 )
-from .layoff import plural
 from .model import ExerciseInfo
 from .plan import Plan, PlanContext, start_load
 from .state import (
@@ -51,6 +50,7 @@ from .state import (
     sides_of,
 )
 from .strength import build_decision, entry_decision, form_decision, r5_due, strength_decision
+from .words import plural
 
 PHASE_RULE = {"FORM": "R1", "BUILD": "R2", "STRENGTH": "R3"}
 

@@ -21,10 +21,10 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .constants import MIN_GAP_DAYS, SCHEDULE_HORIZON_DAYS
-from .layoff import plural
 from .model import Athlete, Race
 from .runs import RunWeek, run_week
 from .season import SeasonStatus
+from .words import plural
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ONE_DAY = dt.timedelta(days=1)

@@ -28,6 +28,7 @@ from .constants import (
     YEAR_SHARE_WEEKS,
 )
 from .model import Race
+from .words import plural
 
 SeasonPhase = Literal["GENERAL", "SPECIFIC", "TAPER", "STOP", "RECOVERY"]
 
@@ -62,7 +63,10 @@ def _phase_only(day: dt.date, races: Sequence[Race], stop_days: int) -> SeasonSt
     nxt = next((r for r in a_races if r.date >= day), None)
     prev = next((r for r in reversed(a_races) if r.date < day), None)
     days = None if nxt is None else (nxt.date - day).days
-    ahead = "" if nxt is None else f"{nxt.name} (A) on {nxt.date.isoformat()}, in {days} days"
+    ahead = ""
+    if nxt is not None and days is not None:
+        when = "today" if days == 0 else f"in {plural(days, 'day')}"
+        ahead = f"{nxt.name} (A) on {nxt.date.isoformat()}, {when}"
 
     def status(
         phase: SeasonPhase, why: str, rule: str, *, lift: bool = True, light: bool = False
@@ -81,7 +85,7 @@ def _phase_only(day: dt.date, races: Sequence[Race], stop_days: int) -> SeasonSt
         since = (day - prev.date).days
         return status(
             "RECOVERY",
-            f"R18: {since} day{'s' if since != 1 else ''} after {prev.name} — recovery, no "
+            f"R18: {plural(since, 'day')} after {prev.name} — recovery, no "
             f"strength until {RECOVERY_DAYS} days have passed.",
             "R18",
             lift=False,
@@ -128,11 +132,12 @@ def _with_b_races(status: SeasonStatus, day: dt.date, races: Sequence[Race]) -> 
     ):
         left = (race.date - day).days
         if left <= B_NONE_FROM_DAYS:
+            when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
             return status._replace(
                 lift=False,
                 light=False,
                 b_race=race,
-                why=f"{race.name} (B) is in {left} days — no strength session in the last "
+                why=f"{race.name} (B) is {when} — no strength session in the last "
                 f"{B_NONE_FROM_DAYS} days before a B race.",
             )
         if B_LIGHT_TO_DAYS <= left <= B_LIGHT_FROM_DAYS:

@@ -28,11 +28,11 @@ from .constants import (
     RPE_MAX,
     STRENGTH_TARGET_RPE,
 )
-from .layoff import plural
 from .model import ExerciseInfo
 from .plan import Decision, PlanContext
 from .plates import Loader, fmt_number
 from .state import LOAD_TOLERANCE_KG, ExerciseState, SessionFacts
+from .words import plural
 
 
 def up_one(loader: Loader, info: ExerciseInfo, current: float) -> float:

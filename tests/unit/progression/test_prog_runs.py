@@ -61,10 +61,13 @@ def test_r22_strava_relative_effort_100_is_hard():
 
 
 def test_r22_a_run_without_any_hard_sign_is_easy():
-    v = verdict(run(D0, 40, avg_hr=140, max_hr=150, aerobic_te=2.5))  # 140/150 = 93% of itself?
-    # its own maximum is the only one seen: 140 / 150 = 93% — hard by the heart-rate clause
-    assert v.hard
-    assert not verdict(run(D0, 40), run(days(-3), 30, max_hr=190)).hard
+    v = verdict(run(D0, 40, avg_hr=140, max_hr=150), run(days(-3), 30, max_hr=190))
+    assert not v.hard and v.reason == "40 min, easy by R22"
+
+
+def test_r22_the_heart_rate_peak_includes_the_run_itself():
+    """With no other run with heart rate in 180 days, a run is its own reference."""
+    assert verdict(run(D0, 40, avg_hr=140, max_hr=150)).hard  # 140 / 150 = 93%
 
 
 def test_r22_a_run_on_a_races_date_is_that_race():
