@@ -2,7 +2,8 @@
 
 `to_json` gives exactly the SPEC keys (weights in kg, as numbers), plus a few extra
 keys (plates, suggestion, warnings…) that consumers may ignore. `format_text` shows
-loads in the athlete's unit.
+loads in the athlete's unit, and each exercise's rule IDs with where they are explained
+(RULES_DOC, the runner's own words for R1–R22).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from .constants import KG_PER_LB, YEAR_SHARE_TARGET
 from .model import Race, Units
 from .plates import fmt_number
 from .prescription import DayPrescription, ExercisePrescription, WorkSet
+
+RULES_DOC = "docs/rules.md"  # every rule R1–R22 as a runner reads it
 
 
 def _kg(x: float) -> float:
@@ -155,4 +158,5 @@ def format_text(day: DayPrescription, units: Units = "kg") -> str:
         lines.append(f"  why:     {ex.why}")
         if ex.suggestion:
             lines.append(f"  next:    {ex.suggestion}")
+        lines.append(f"  rules:   {' '.join(ex.rules)} — {RULES_DOC}")
     return "\n".join(lines) + "\n"

@@ -53,6 +53,7 @@ def test_text_note_shows_warmup_work_plates_and_why():
     assert "Back Squat — STRENGTH" in text
     assert "4 × 5–8 @ 65 kg" in text and "per side 20 + 2.5" in text
     assert "R4: 14 days since the last load change" in text
+    assert "  rules:   R3 R4 R9 R13 — docs/rules.md" in text  # where the rules are explained
 
 
 def test_text_note_without_lifting_says_so():
