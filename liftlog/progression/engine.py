@@ -99,7 +99,6 @@ def _exercise(
     info: ExerciseInfo,
     state: ExerciseState,
     ctx: PlanContext,
-    season: SeasonStatus,
 ) -> ExercisePrescription:
     plan = (
         plan_bodyweight(state, info, ctx) if is_bodyweight(info) else plan_loaded(state, info, ctx)
@@ -248,7 +247,7 @@ def prescribe(
             routine=in_routine,
             easier=tuple(n for n, i in catalog.items() if i.harder == name),
         )
-        exercises.append(_exercise(name, info, folded[name], ctx, season))
+        exercises.append(_exercise(name, info, folded[name], ctx))
     why = " ".join(p for p in notes if p)
     return DayPrescription(day, True, season, tuple(exercises), why, tuple(warnings), share)
 

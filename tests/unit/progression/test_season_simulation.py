@@ -17,7 +17,7 @@ import random
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
 from prog_support import announced
@@ -118,12 +118,6 @@ def runs_for_the_year(rng: random.Random) -> tuple[Run, ...]:
                 out.append(Run(day, None, "running", 40 * 60, name="Easy", aerobic_te=2.4))
         day += dt.timedelta(days=1)
     return tuple(out)
-
-
-class Athletes(NamedTuple):
-    """The athlete as they are on a given day (their template changes during the year)."""
-
-    on: Callable[[dt.date], Athlete]
 
 
 def with_template(day: dt.date) -> Athlete:
