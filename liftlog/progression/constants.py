@@ -15,8 +15,9 @@ __all__ = ["KG_PER_LB"]  # re-exported for the rules: its home is liftlog.units
 # --- The rules' version ------------------------------------------------------------------
 # Part of `fold_key`: the store caches folded states under that key, so bump this whenever
 # what a fold computes from the same sets changes (a new state field, a rule replayed
-# differently). 2: SPEC revision 2 (R20 layoffs, R5 at the start load, R7, R10, set kinds).
-RULES_VERSION = 2
+# differently). 2: SPEC revision 2 (R20 layoffs, R5 at the start load, R7, R10, set kinds);
+# 3: lb racks round to 5 lb (LB_RACK_STEP).
+RULES_VERSION = 3
 
 # --- R1 FORM -------------------------------------------------------------------------
 # [000] "learning the proper form with the empty bar"; [001] "start with a low weight
@@ -176,3 +177,7 @@ DEFAULT_BAR_LB = DEFAULT_BAR["lb"]  # SPEC §1
 DEFAULT_PLATES_KG = tuple((float(size), n) for size, n in DEFAULT_PLATES["kg"])
 DEFAULT_PLATES_LB = tuple((float(size), n) for size, n in DEFAULT_PLATES["lb"])
 LB_STEP = 2.5  # our choice: for lb athletes a catalog step (kg) becomes a multiple of 2.5 lb
+# Our choice: lb dumbbells, kettlebells and machine stacks are racked at least every 5 lb,
+# so a load is rounded down to 5 lb (or the step, if finer) while increases stay one step:
+# a 40 kg leg press reads 85 lb, not 67.5 lb on a 22.5 lb grid (units never change a load).
+LB_RACK_STEP = 5.0

@@ -23,6 +23,7 @@ from .constants import (
     DEFAULT_PLATES_KG,
     DEFAULT_PLATES_LB,
     KG_PER_LB,
+    LB_RACK_STEP,
     LB_STEP,
 )
 from .model import Athlete, ExerciseInfo, Units
@@ -140,6 +141,12 @@ class Loader(NamedTuple):
         lb = info.increment_kg / KG_PER_LB
         return max(LB_STEP, round(lb / LB_STEP) * LB_STEP)
 
+    def grid(self, info: ExerciseInfo) -> float:
+        """What a dumbbell, kettlebell or machine load is rounded to: the step in kg; in
+        lb at most 5 lb (`LB_RACK_STEP`), since lb racks don't follow converted kg steps."""
+        step = self.step(info)
+        return step if self.units == "kg" else min(step, LB_RACK_STEP)
+
     def round_down(self, kg: float, info: ExerciseInfo) -> float:
         """R9 for any equipment: the heaviest available load ≤ `kg`, never below the minimum."""
         if info.equipment == "bodyweight":
@@ -147,11 +154,11 @@ class Loader(NamedTuple):
         value = self.to_units(kg)
         if info.equipment == "barbell":
             return self.to_kg(round_to_loadable(value, self.bar, self.plates))
-        step = self.step(info)
-        steps = math.floor(value / step + _EPS)
-        if steps < 1:
+        grid = self.grid(info)
+        steps = math.floor(value / grid + _EPS)
+        if steps * grid < self.step(info) - _EPS:
             return self.minimum(info)
-        return self.to_kg(round(steps * step, 2))
+        return self.to_kg(round(steps * grid, 2))
 
     def minimum(self, info: ExerciseInfo) -> float:
         """The lightest load: the bar, one dumbbell step — or 0 when the catalog starts the
@@ -172,8 +179,8 @@ class Loader(NamedTuple):
         if info.equipment == "barbell":
             above = next_loadable_above(value, self.bar, self.plates)
             return kg if above is None else self.to_kg(above)
-        step = self.step(info)
-        return self.to_kg(round((math.floor(value / step + _EPS) + 1) * step, 2))
+        grid = self.grid(info)
+        return self.to_kg(round((math.floor(value / grid + _EPS) + 1) * grid, 2))
 
     def breakdown(self, kg: float, info: ExerciseInfo) -> tuple[float, ...] | None:
         """Plates per side (athlete's unit) for a barbell load; None for other equipment."""

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from liftlog.inputs import SET_KINDS, InputError, ParsedSet, choice, clean_note, parse_set
-from liftlog.progression import Athlete, rest_day_warning
+from liftlog.progression import rest_day_warning
 from liftlog.service.log import Log
 from liftlog.store import sets as store
-from liftlog.store.rows import AthleteRow, ExerciseRow, SetRow
+from liftlog.store.rows import ExerciseRow, SetRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +42,14 @@ def check_fits(exercise: ExerciseRow, parsed: ParsedSet) -> None:
         raise InputError(f"{exercise.name} works both sides at once; drop the L:/R: prefix.")
 
 
-def day_warnings(athlete: AthleteRow, date: dt.date) -> tuple[str, ...]:
-    """R19: what to say about lifting on `date` (a rest day of the run template)."""
-    rules_athlete = Athlete(run_template=tuple(sorted(athlete.run_template.items())))  # type: ignore[arg-type]
-    warning = rest_day_warning(date, rules_athlete)
+def day_warnings(log: Log, date: dt.date) -> tuple[str, ...]:
+    """R19: what to say about lifting on `date` (a rest day of the runner's week, from
+    the template or, without one, the runs), as the coach sees the athlete."""
+    from liftlog.service.coach import load_inputs
+
+    with log.reading() as conn:
+        athlete = load_inputs(conn, log.athlete_id).athlete
+    warning = rest_day_warning(date, athlete)
     return (warning,) if warning else ()
 
 
@@ -69,7 +73,7 @@ def log_sets(
     ids = store.log_sets(
         log.db, athlete_id=log.athlete_id, exercise_id=exercise.id, date=date, sets=new
     )
-    return Logged(tuple(ids), exercise, date, day_warnings(log.athlete, date))
+    return Logged(tuple(ids), exercise, date, day_warnings(log, date))
 
 
 def _new(kind: str, parsed: ParsedSet, note: str) -> store.NewSet:

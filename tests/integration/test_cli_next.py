@@ -112,3 +112,15 @@ def test_a_lift_first_logged_in_the_past_after_the_cache_is_warm_counts(
         conn.execute("DELETE FROM progression_cache")
     conn.close()
     assert cli.ok("next", "--json").json() == warm
+
+
+def test_logging_on_a_rest_day_warns_on_stderr_and_still_logs(cli: CLI) -> None:
+    """R19 (issue 13 item 10): the CLI warns as the app does; the set is logged, exit 0."""
+    cli.ok("template", "tue=hard", "wed=rest")
+    rest = cli("log", "Back Squat", "20x12", "--date", "2027-01-06")  # a Wednesday
+    assert rest.code == 0
+    assert rest.err.startswith("liftlog: R19: Wednesday is a rest day in your run template")
+    assert rest.err.count("\n") == 1
+    hard = cli("log", "Back Squat", "20x12", "--date", "2027-01-05")  # a Tuesday
+    assert (hard.code, hard.err) == (0, "")
+    assert len(cli.ok("history", "--json").json()["sessions"]) == 2

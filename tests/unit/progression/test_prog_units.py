@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from prog_support import CATALOG, D0, days, flat, rx, sets
 
-from liftlog.progression import Athlete, Loader, plate_breakdown
+from liftlog.progression import Athlete, ExerciseInfo, Loader, plate_breakdown
 from liftlog.progression.constants import KG_PER_LB
 
 BW = ((D0, 60.0),)  # Back Squat's cap: 1.5 × 60 = 90 kg
@@ -85,3 +85,15 @@ def test_lb_athletes_see_whole_lb_plate_loads_in_the_text():
     lb = rx(days(14), history, athlete=LB)
     assert "add 10 lb: 140 lb" in lb.why and ".2" not in lb.why  # not "132.28 lb"
     assert (lb.plates, lb.plate_unit) == ((45.0, 2.5), "lb")
+
+
+def test_r9_lb_racks_round_a_machine_load_to_5_lb_not_to_its_converted_step() -> None:
+    """R9 in lb: a 40 kg leg press (10 kg steps) is 85 lb, the heaviest 5-lb rack load
+    under 88.2 lb — not 67.5 lb on a grid of 22.5-lb steps; increases stay one step."""
+    press = ExerciseInfo("Leg Press", "general", "machine", "bilateral", "reps", 10.0)
+    lb = Loader.for_athlete(Athlete(units="lb", bar_kg=45 * KG_PER_LB))
+    assert lb.round_down(40.0, press) / KG_PER_LB == pytest.approx(85.0)
+    assert lb.step(press) == 22.5
+    assert lb.round_down(40.0 + 10.0, press) / KG_PER_LB == pytest.approx(110.0)
+    kg = Loader.for_athlete(Athlete())
+    assert kg.round_down(47.0, press) == 40.0  # kg racks keep the catalog's step
