@@ -20,7 +20,7 @@ from .model import ExerciseInfo
 from .plan import Decision, PlanContext
 from .plates import fmt_number
 from .state import LOAD_TOLERANCE_KG, ExerciseState, StatePhase, counts_as
-from .words import plural
+from .words import percent, plural
 
 
 def calendar(
@@ -45,9 +45,9 @@ def calendar(
             load = lowered(RECOVERY_FACTOR)
             head = f"R18: first session after {race.name}"
             if load < cur - LOAD_TOLERANCE_KG and load < decision.load_kg + LOAD_TOLERANCE_KG:
-                return Decision(
-                    load, ("R18",), f"{head} — 90% of your pre-taper load {fmt(cur)}: {fmt(load)}."
-                )
+                share = percent(RECOVERY_FACTOR)
+                why = f"{head} — {share} of your pre-taper load {fmt(cur)}: {fmt(load)}."
+                return Decision(load, ("R18",), why)
             if decision.increase:
                 return Decision(cur, ("R18",), f"{head} — no increase: {fmt(cur)}.")
             return decision

@@ -17,6 +17,7 @@ from .model import ExerciseInfo
 from .plan import Plan
 from .plates import Loader
 from .state import LOAD_TOLERANCE_KG, is_bodyweight
+from .words import percent
 
 
 def split_volume(total: int, sets: int) -> tuple[int, ...]:
@@ -61,7 +62,7 @@ def lighten(plan: Plan, info: ExerciseInfo, cause: str, loader: Loader) -> Plan:
         base = plan.load_kg if cur is None else min(plan.load_kg, cur)
         load = max(loader.minimum(info), loader.round_down(base * TAPER_FACTOR, info))
         if load < base - LOAD_TOLERANCE_KG:
-            load_text = f"90% of {loader.fmt(base)} → {loader.fmt(load)}, "
+            load_text = f"{percent(TAPER_FACTOR)} of {loader.fmt(base)} → {loader.fmt(load)}, "
             rules = (*rules, "R9") if "R9" not in rules else rules
         else:
             load = base

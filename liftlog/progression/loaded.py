@@ -32,6 +32,7 @@ from .constants import (
     MAINTAIN_SETS,
     REST_FORM_BUILD_S,
     REST_STRENGTH_S,
+    SINGLE_LEG_FACTOR,
     STRENGTH_REPS,
     STRENGTH_SETS_GENERAL,
     STRENGTH_SETS_RACE,
@@ -50,7 +51,7 @@ from .state import (
     sides_of,
 )
 from .strength import build_decision, entry_decision, form_decision, r5_due, strength_decision
-from .words import plural
+from .words import percent, plural
 
 PHASE_RULE = {"FORM": "R1", "BUILD": "R2", "STRENGTH": "R3"}
 
@@ -205,6 +206,7 @@ def _single_leg_suggestion(ctx: PlanContext) -> str:
     if ctx.variants:
         return (
             f"Try {ctx.variants[0]}: single leg is even better for runners [001]; it starts "
-            "in FORM at its own start load and stays at most 50% of this lift (R7)."
+            f"in FORM at its own start load and stays at most {percent(SINGLE_LEG_FACTOR)} of "
+            "this lift (R7)."
         )
     return "At the cap: keep the load; single-leg work is even better for runners [001]."

@@ -131,7 +131,8 @@ def pick_day(
         return Slot(
             day,
             season,
-            f"R19: no run template or runs — sessions at least 48 hours apart{gap}{counted}",
+            f"R19: no run template or runs — sessions at least {MIN_GAP_DAYS * 24} hours "
+            f"apart{gap}{counted}",
         )
     warning = (
         f"R19: no lifting day in the next {SCHEDULE_HORIZON_DAYS} days fits your run week "

@@ -24,11 +24,12 @@ from .constants import (
     SPECIFIC_FROM_DAYS,
     STOP_DAYS_DEFAULT,
     STOP_DAYS_RANGE,
+    TAPER_FACTOR,
     TAPER_FROM_DAYS,
     YEAR_SHARE_WEEKS,
 )
 from .model import Race
-from .words import plural
+from .words import percent, plural
 
 SeasonPhase = Literal["GENERAL", "SPECIFIC", "TAPER", "STOP", "RECOVERY"]
 
@@ -93,7 +94,8 @@ def _phase_only(day: dt.date, races: Sequence[Race], stop_days: int) -> SeasonSt
     if nxt is not None and days is not None and days <= TAPER_FROM_DAYS:
         return status(
             "TAPER",
-            f"R16: {ahead} — taper: lighter (90% load, one set fewer, reps at the bottom), "
+            f"R16: {ahead} — taper: lighter ({percent(TAPER_FACTOR)} load, one set fewer, reps "
+            "at the bottom), "
             f"no load increases.",
             "R16",
             light=True,
