@@ -5,8 +5,8 @@ This is the one place that turns the log into `liftlog.progression` inputs, so
 each lift's folded state is cached (`store.coach`): a warm call reads only the last
 year of sets (what the season and scheduling rules look at) instead of twenty years
 of history. Triggers drop cached states that a new, changed or deleted set makes
-stale, and the cache key below drops them when the rules, races, stop days or overrides change
-(never the units or the kit: the fold is unit-free).
+stale, and the cache key below drops them when the rules, races, stop days or
+overrides change (never the units or the kit: the fold is unit-free).
 """
 
 from __future__ import annotations
