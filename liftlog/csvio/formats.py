@@ -1,391 +1,330 @@
-"""The CSV formats liftlog imports, one small parser each, and telling them apart.
+"""Every export dialect liftlog reads, and telling them apart by their header.
 
-A parser turns one row into an `ImportedSet` (in kg, validated with the limits of the
-SET grammar), returns None for a row that is not a set liftlog keeps (a run or other
-distance-only cardio, a rest timer: the importer counts them as skipped), or raises
-`CellError` saying what is wrong. Formats are recognised by the column names of the
-header row:
+A `Format` is one dialect: the app (`key`: liftlog, strong, hevy, fitnotes, fitbod —
+what `--from` names), the form (`variant`), the columns its header has, how its rows
+are parsed (`liftlog.csvio.strong`, `hevy`, `fitnotes`, `fitbod`, `own`) and where its
+weights' unit comes from:
 
-- liftlog   our own export (see `liftlog.csvio.export`), read back losslessly;
-- strong    Strong, comma form (weights in the app's display unit, no unit column)
-            and semicolon form (with `Weight Unit`; reps may be written `10.0`);
-            `Set Order` is a number, W (warm-up), D (drop set) or F (failure);
-- hevy      Hevy, metric (`weight_kg`) or imperial (`weight_lbs`), dates such as
-            `May 7, 2026, 6:13 AM` or `26 Jul 2025, 07:06`; `set_type` warmup is a
-            warm-up, normal, failure and dropset are work sets;
-- fitnotes  FitNotes, a unit on every row (`kgs`/`lbs`), one workout per day.
+- `header`: the weight column's name says (`Weight (kg)`, `weight_lbs`, `kg`);
+- `rows`: a unit on every row (`Weight Unit`), or one of two weight columns filled;
+- `none`: nothing says (Strong's comma form, Fitbod's old form): the loads decide
+  (`liftlog.csvio.loads`), or `--units`;
+- `own`: liftlog's file, weights in kg, the athlete's unit in its `unit` column.
+
+Column names match in any case and spacing. `FORMATS` is in detection order: the
+first dialect whose columns the header has is the one (the forms with more columns
+first). Headers of every dialect are in docs/import.md.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Literal
 
-from liftlog.csvio.cells import CellError, duration, number, restore, timestamp, whole
-from liftlog.inputs import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
-from liftlog.units import Unit, to_kg
+from liftlog.csvio import fitbod, fitnotes, hevy, own, strong
+from liftlog.csvio.fitbod import Days, RowParser
+from liftlog.csvio.rows import (
+    Columns,
+    ImportedSet,
+    Row,
+    RowError,
+    SkippedRow,
+    column_index,
+    column_key,
+    unit_of,
+)
+from liftlog.units import Unit
 
+__all__ = [
+    "FORMATS",
+    "Columns",
+    "Format",
+    "ImportedSet",
+    "Row",
+    "RowError",
+    "SkippedRow",
+    "column_index",
+    "detect",
+]
 
-@dataclass(frozen=True, slots=True)
-class ImportedSet:
-    """One set read from a file, in kg, not yet matched to the database."""
-
-    date: dt.date  # the workout's date
-    started_at: dt.datetime  # the workout's start
-    workout: str
-    workout_notes: str
-    exercise: str
-    order: int | None  # the set's position in the workout when the file says (liftlog)
-    kind: str  # "warmup" | "work"
-    side: str | None
-    weight_kg: float
-    reps: int | None
-    seconds: int | None
-    rpe: float | None
-    note: str
-    logged_at: dt.datetime
-    unit: Unit | None = None  # the athlete's unit the file was written in (liftlog)
-
-
-class Columns(dict[str, int]):
-    """Column name → position, looked up in any case; misses are remembered as -1."""
-
-    def __missing__(self, name: str) -> int:
-        index = self.get(name.strip().casefold(), -1)
-        self[name] = index
-        return index
+UnitSource = Literal["header", "rows", "none", "own"]
+Keys = frozenset[str]
+Repair = Callable[[Sequence[str], Columns, int], "list[str] | None"]
 
 
-class Row:
-    """One CSV record, its cells looked up by (case-insensitive) column name."""
-
-    __slots__ = ("_columns", "cells")
-
-    def __init__(self, columns: Columns, cells: Sequence[str]) -> None:
-        self._columns = columns
-        self.cells = cells
-
-    def __getitem__(self, name: str) -> str:
-        index = self._columns[name]
-        return self.cells[index] if 0 <= index < len(self.cells) else ""
-
-    def has(self, name: str) -> bool:
-        return self._columns[name] >= 0
-
-
-Parser = Callable[[Row, Unit], ImportedSet | None]
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Format:
+    """One export dialect; see the module docstring."""
+
     key: str
     label: str
-    parse: Parser
-    #: every one of these column names is in the header (case-insensitive)
-    required: frozenset[str]
-    #: and at least one of these
-    any_of: frozenset[str] = frozenset()
+    variant: str
+    required: tuple[str, ...]
+    build: Callable[[Keys, Days], RowParser]
+    unit_source: UnitSource
+    any_of: tuple[str, ...] = ()
+    #: the weight column, by the header's column keys
+    weight_column: Callable[[Keys], str] = field(default=lambda _keys: "weight")
+    exercise_column: str = "Exercise Name"
+    date_column: str = "Date"
+    #: for `rows`: the unit a row declares, or None
+    row_unit: Callable[[Row], Unit | None] = field(default=lambda _row: None)
+    #: for `header`: the unit and the column that says it
+    header_unit: Callable[[Keys], tuple[Unit, str]] | None = None
+    repair: Repair | None = None
+    per_day: bool = False  # Fitbod: a day's sets are one workout
 
-    def matches(self, header: set[str]) -> bool:
-        return self.required <= header and (not self.any_of or bool(self.any_of & header))
+    @property
+    def name(self) -> str:
+        """`Strong (2025 "Workout #" form)`, for messages."""
+        return f"{self.label} ({self.variant})" if self.variant else self.label
 
+    def missing(self, keys: Keys) -> list[str]:
+        """The columns this dialect needs that a header with `keys` lacks."""
+        lacks = [c for c in self.required if column_key(c) not in keys]
+        if self.any_of and not any(column_key(c) in keys for c in self.any_of):
+            lacks.append(" or ".join(self.any_of))
+        return lacks
 
-def _unit(text: str, default: Unit | None, column: str) -> Unit:
-    unit = text.strip().casefold()
-    if not unit and default is not None:
-        return default
-    if unit in ("kg", "kgs"):
-        return "kg"
-    if unit in ("lb", "lbs"):
-        return "lb"
-    raise CellError(f"{column} {text!r} is not kg or lbs")
+    def matches(self, keys: Keys) -> bool:
+        return not self.missing(keys)
 
-
-def _rpe(value: float | None) -> float | None:
-    if value is None:
-        return None
-    if not 1 <= value <= 10 or (value * 2) % 1:
-        raise CellError(f"RPE {value:g} must be between 1 and 10 in half steps")
-    return value
-
-
-def _checked(
-    *,
-    weight: float | None,
-    unit: Unit,
-    reps: int | None,
-    seconds: int | None,
-) -> float:
-    """The load in kg after checking load, reps and time against the SET grammar's limits."""
-    value = weight or 0.0
-    if value < 0:
-        raise CellError(f"weight {value:g} {unit} can't be negative")
-    weight_kg = to_kg(value, unit)
-    if weight_kg > MAX_WEIGHT_KG:
-        raise CellError(f"weight {value:g} {unit} is more than liftlog accepts (1000 kg)")
-    if reps is not None and not 1 <= reps <= MAX_REPS:
-        raise CellError(f"reps {reps} must be between 1 and {MAX_REPS}")
-    if seconds is not None and not 1 <= seconds <= MAX_SECONDS:
-        raise CellError(f"a timed set must last 1 to {MAX_SECONDS} seconds, not {seconds}")
-    return weight_kg
+    def parse(self, row: Row, units: Unit) -> ImportedSet | None:
+        """The row as the importer of liftlog ≤ 0.1 expects it (kinds warmup/work,
+        skipped rows as None); `csvio/importer.py` calls it until the service layer
+        reads files through `liftlog.csvio.reader`. Raises `CellError`."""
+        return _legacy_parse(self.key, row, units)
 
 
-def _name(text: str, column: str) -> str:
-    name = text.strip()
-    if not name:
-        raise CellError(f"{column} is empty")
-    return name
+def _fixed(parse: Callable[[Row, Unit], object]) -> Callable[[Keys, Days], RowParser]:
+    return lambda _keys, _days: parse  # type: ignore[return-value]
 
 
-def _reps_or_time(
-    reps: int | None, seconds: int | None, distance: float | None
-) -> tuple[int | None, int | None]:
-    """Apps write 0 for "not used". A set with reps counts its reps (a SET is one or the
-    other); one without is timed, unless it covered a distance: a run, a row or a carry,
-    which liftlog does not record (both None: the importer skips the row)."""
-    reps = reps or None
-    if reps is not None:
-        return reps, None
-    if distance:
-        return None, None
-    return None, seconds or None
+def _strong(layout: Callable[[Keys], strong.StrongLayout]) -> Callable[[Keys, Days], RowParser]:
+    return lambda keys, _days: partial(strong.parse_with, layout(keys))
 
 
-# --- liftlog -----------------------------------------------------------------
+def _constant(column: str) -> Callable[[Keys], str]:
+    return lambda _keys: column
 
 
-def parse_liftlog(row: Row, _units: Unit) -> ImportedSet:
-    try:
-        date = dt.date.fromisoformat(row["date"].strip())
-    except ValueError:
-        raise CellError(f"date {row['date']!r} is not a date (YYYY-MM-DD)") from None
-    try:
-        start = dt.time.fromisoformat(row["time"].strip()) if row["time"].strip() else dt.time()
-    except ValueError:
-        raise CellError(f"time {row['time']!r} is not a time (HH:MM:SS)") from None
-    order = whole(row["order"], "order")
-    if order is None or order < 1:
-        raise CellError(f"order {row['order']!r} must be a whole number from 1")
-    kind = row["kind"].strip()
-    if kind not in ("warmup", "work"):
-        raise CellError(f"kind {kind!r} must be warmup or work")
-    side = row["side"].strip().upper() or None
-    if side not in (None, "L", "R"):
-        raise CellError(f"side {row['side']!r} must be L, R or empty")
-    unit = _unit(row["unit"], None, "unit") if row["unit"].strip() else None
-    reps = whole(row["reps"], "reps")
-    seconds = whole(row["seconds"], "seconds")
-    if reps is None and seconds is None:
-        raise CellError("a set needs reps or seconds")
-    weight_kg = number(row["weight_kg"], "weight_kg")
-    if weight_kg is None:  # a hand-made file may give only the weight in its unit
-        weight_kg = _checked(
-            weight=number(row["weight"], "weight"), unit=unit or "kg", reps=reps, seconds=seconds
-        )
-    else:
-        _checked(weight=weight_kg, unit="kg", reps=reps, seconds=seconds)
-    started_at = dt.datetime.combine(date, start)
-    logged = row["logged_at"].strip()
-    return ImportedSet(
-        date=date,
-        started_at=started_at,
-        workout=restore(row["workout"]),
-        workout_notes=restore(row["workout_notes"]),
-        exercise=_name(restore(row["exercise"]), "exercise"),
-        order=order,
-        kind=kind,
-        side=side,
-        weight_kg=weight_kg,
-        reps=reps,
-        seconds=seconds,
-        rpe=_rpe(number(row["rpe"], "rpe")),
-        note=restore(row["note"]),
-        logged_at=timestamp(logged, "logged_at") if logged else started_at,
-        unit=unit,
+def _first_key(keys: Keys, prefix: str, default: str) -> str:
+    return next((k for k in sorted(keys) if k.startswith(prefix)), default)
+
+
+def _header_unit_by_name(keys: Keys, names: Sequence[tuple[str, Unit]]) -> tuple[Unit, str]:
+    for name, unit in names:
+        if column_key(name) in keys:
+            return unit, name
+    return names[0][1], names[0][0]
+
+
+def _unit_cell(column: str) -> Callable[[Row], Unit | None]:
+    def read(row: Row) -> Unit | None:
+        text = row[column].strip()
+        if not text:
+            return None
+        try:
+            return unit_of(text, column)
+        except ValueError:
+            return None
+
+    return read
+
+
+def _fitnotes_row_unit(row: Row) -> Unit | None:
+    for column, unit in (("Weight (kg)", "kg"), ("Weight (kgs)", "kg"), ("Weight (lbs)", "lb")):
+        if row[column].strip():
+            return unit  # type: ignore[return-value]
+    return _unit_cell("Weight Unit")(row)
+
+
+def _fitnotes_header_unit(keys: Keys) -> tuple[Unit, str] | None:
+    has = {c: column_key(c) in keys for c in ("Weight (kgs)", "Weight (kg)", "Weight (lbs)")}
+    if "weightunit" in keys or sum(has.values()) != 1:
+        return None  # a unit on every row, or two weight columns
+    return (
+        ("lb", "Weight (lbs)")
+        if has["Weight (lbs)"]
+        else ("kg", next(c for c, h in has.items() if h))
     )
 
 
-# --- Strong ------------------------------------------------------------------
+STRONG_2025 = Format(
+    "strong",
+    "Strong",
+    '2025 "Workout #" form',
+    ("Workout #", "Date", "Workout Name", "Exercise Name", "Set Order", "Reps"),
+    _strong(strong.layout_2025),
+    "header",
+    any_of=("Weight (kg)", "Weight (lbs)"),
+    weight_column=lambda keys: _first_key(keys, "weight(", "weight(kg)"),
+    header_unit=lambda keys: _header_unit_by_name(
+        keys, (("Weight (kg)", "kg"), ("Weight (lbs)", "lb"), ("Weight (lb)", "lb"))
+    ),
+)
+STRONG_UNIT_COLUMNS = Format(
+    "strong",
+    "Strong",
+    "semicolon form with Weight Unit",
+    ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps"),
+    _strong(lambda _keys: strong.LAYOUT_UNIT_COLUMNS),
+    "rows",
+    row_unit=_unit_cell("Weight Unit"),
+)
+STRONG_2016 = Format(
+    "strong",
+    "Strong",
+    "2016 form with kg/km columns",
+    ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps"),
+    _strong(strong.layout_2016),
+    "header",
+    any_of=("kg", "lbs"),
+    weight_column=lambda keys: "lbs" if "lbs" in keys else "kg",
+    header_unit=lambda keys: _header_unit_by_name(keys, (("kg", "kg"), ("lbs", "lb"))),
+)
+STRONG_NO_UNIT = Format(
+    "strong",
+    "Strong",
+    "comma form without a unit",
+    ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps"),
+    _strong(lambda _keys: strong.LAYOUT_NO_UNIT),
+    "none",
+)
+HEVY = Format(
+    "hevy",
+    "Hevy",
+    "",
+    ("title", "start_time", "exercise_title", "set_type", "reps"),
+    _fixed(hevy.parse_hevy),
+    "header",
+    any_of=("weight_kg", "weight_lbs"),
+    weight_column=lambda keys: "weight_lbs" if "weight_lbs" in keys else "weight_kg",
+    exercise_column="exercise_title",
+    date_column="start_time",
+    header_unit=lambda keys: _header_unit_by_name(
+        keys, (("weight_kg", "kg"), ("weight_lbs", "lb"))
+    ),
+)
+FITNOTES = Format(
+    "fitnotes",
+    "FitNotes",
+    "",
+    ("Date", "Exercise", "Category", "Reps"),
+    _fixed(fitnotes.parse_fitnotes),
+    "rows",
+    any_of=("Weight", "Weight (kgs)", "Weight (lbs)", "Weight (kg)"),
+    weight_column=lambda keys: _first_key(keys, "weight(", "weight"),
+    exercise_column="Exercise",
+    row_unit=_fitnotes_row_unit,
+    repair=fitnotes.repair,
+)
+FITBOD = Format(
+    "fitbod",
+    "Fitbod",
+    "",
+    ("Date", "Exercise", "Reps", "isWarmup"),
+    fitbod.parser,
+    "header",
+    any_of=("Weight(kg)", "Weight(lbs)"),
+    weight_column=lambda keys: fitbod.weight_column(keys)[0],
+    exercise_column="Exercise",
+    header_unit=lambda keys: _header_unit_by_name(
+        keys, (("Weight(kg)", "kg"), ("Weight(lbs)", "lb"))
+    ),
+    per_day=True,
+)
+FITBOD_OLD = Format(
+    "fitbod",
+    "Fitbod",
+    "older form with Sets",
+    ("Date", "Exercise", "Sets", "Reps", "Weight", "isWarmup"),
+    fitbod.parser,
+    "none",
+    exercise_column="Exercise",
+    per_day=True,
+)
+LIFTLOG = Format(
+    "liftlog",
+    "liftlog",
+    "",
+    ("date", "time", "exercise", "order", "kind", "reps", "seconds", "logged_at"),
+    _fixed(own.parse_liftlog),
+    "own",
+    any_of=("weight_kg", "weight"),
+    weight_column=_constant("weight_kg"),
+    exercise_column="exercise",
+    date_column="date",
+    row_unit=_unit_cell("unit"),
+)
+
+#: Every dialect, in detection order.
+DIALECTS: tuple[Format, ...] = (
+    LIFTLOG,
+    STRONG_2025,
+    STRONG_UNIT_COLUMNS,
+    STRONG_2016,
+    STRONG_NO_UNIT,
+    HEVY,
+    FITNOTES,
+    FITBOD,
+    FITBOD_OLD,
+)
+#: The apps, as `--from` names them, each with its first dialect.
+APPS: dict[str, Format] = {}
+for _dialect in DIALECTS:
+    APPS.setdefault(_dialect.key, _dialect)
 
 
-def parse_strong(row: Row, units: Unit) -> ImportedSet | None:
-    order = row["Set Order"].strip()
-    if order.casefold() == "rest timer":
-        return None
-    if order.upper() == "W":
-        kind = "warmup"
-    elif order.upper() in ("D", "F") or order.isdigit():
-        kind = "work"
-    else:
-        raise CellError(f"Set Order {order!r} is not a set number, W, D or F")
-    reps, seconds = _reps_or_time(
-        whole(row["Reps"], "Reps"),
-        duration(row["Seconds"], "Seconds"),
-        number(row["Distance"], "Distance"),
-    )
-    if reps is None and seconds is None:
-        return None  # a run, a row, a carry: distance only
-    unit = _unit(row["Weight Unit"], units, "Weight Unit")
-    weight = number(row["Weight"], "Weight")
-    started_at = timestamp(row["Date"], "Date")
-    rpe = number(row["RPE"], "RPE") or None  # Strong writes 0 for "no RPE"
-    return ImportedSet(
-        date=started_at.date(),
-        started_at=started_at,
-        workout=row["Workout Name"].strip(),
-        workout_notes=row["Workout Notes"].strip(),
-        exercise=_name(row["Exercise Name"], "Exercise Name"),
-        order=None,
-        kind=kind,
-        side=None,
-        weight_kg=_checked(weight=weight, unit=unit, reps=reps, seconds=seconds),
-        reps=reps,
-        seconds=seconds,
-        rpe=_rpe(rpe),
-        note=row["Notes"].strip(),
-        logged_at=started_at,
-    )
+def header_keys(header: Sequence[str]) -> Keys:
+    return frozenset(column_key(name) for name in header)
 
 
-# --- Hevy --------------------------------------------------------------------
-
-_HEVY_KINDS = {
-    "warmup": "warmup",
-    "normal": "work",
-    "failure": "work",
-    "dropset": "work",
-    "": "work",
-}
+def find(header: Sequence[str], app: str | None = None) -> Format | None:
+    """The dialect whose columns the header has (of app `app` when given), or None."""
+    keys = header_keys(header)
+    for dialect in DIALECTS:
+        if (app is None or dialect.key == app) and dialect.matches(keys):
+            return dialect
+    return None
 
 
-def parse_hevy(row: Row, _units: Unit) -> ImportedSet | None:
-    set_type = row["set_type"].strip().casefold()
-    kind = _HEVY_KINDS.get(set_type)
-    if kind is None:
-        raise CellError(f"set_type {set_type!r} is not warmup, normal, failure or dropset")
-    distance = "distance_miles" if row.has("distance_miles") else "distance_km"
-    reps, seconds = _reps_or_time(
-        whole(row["reps"], "reps"),
-        duration(row["duration_seconds"], "duration_seconds"),
-        number(row[distance], distance),
-    )
-    if reps is None and seconds is None:
-        return None
-    if row.has("weight_lbs"):
-        unit: Unit = "lb"
-        weight = number(row["weight_lbs"], "weight_lbs")
-    else:
-        unit = "kg"
-        weight = number(row["weight_kg"], "weight_kg")
-    started_at = timestamp(row["start_time"], "start_time")
-    return ImportedSet(
-        date=started_at.date(),
-        started_at=started_at,
-        workout=row["title"].strip(),
-        workout_notes=row["description"].strip(),
-        exercise=_name(row["exercise_title"], "exercise_title"),
-        order=None,
-        kind=kind,
-        side=None,
-        weight_kg=_checked(weight=weight, unit=unit, reps=reps, seconds=seconds),
-        reps=reps,
-        seconds=seconds,
-        rpe=_rpe(number(row["rpe"], "rpe") or None),
-        note=row["exercise_notes"].strip(),
-        logged_at=started_at,
-    )
+def closest(header: Sequence[str], app: str | None = None) -> Format:
+    """The dialect (of app `app` when given) the header lacks the fewest columns of."""
+    keys = header_keys(header)
+    candidates = [d for d in DIALECTS if app is None or d.key == app]
+    return min(candidates, key=lambda d: len(d.missing(keys)))
 
 
-# --- FitNotes ----------------------------------------------------------------
+# --- the surface csvio/importer.py (liftlog ≤ 0.1) uses, until the service layer ----
 
-
-def parse_fitnotes(row: Row, units: Unit) -> ImportedSet | None:
-    reps, seconds = _reps_or_time(
-        whole(row["Reps"], "Reps"),
-        duration(row["Time"], "Time"),
-        number(row["Distance"], "Distance"),
-    )
-    if reps is None and seconds is None:
-        return None
-    if row.has("Weight (kgs)"):
-        unit: Unit = "kg"
-        weight = number(row["Weight (kgs)"], "Weight (kgs)")
-    elif row.has("Weight (lbs)"):
-        unit = "lb"
-        weight = number(row["Weight (lbs)"], "Weight (lbs)")
-    else:
-        unit = _unit(row["Weight Unit"], units, "Weight Unit")
-        weight = number(row["Weight"], "Weight")
-    started_at = timestamp(row["Date"], "Date")
-    return ImportedSet(
-        date=started_at.date(),
-        started_at=started_at,
-        workout="",
-        workout_notes="",
-        exercise=_name(row["Exercise"], "Exercise"),
-        order=None,
-        kind="work",
-        side=None,
-        weight_kg=_checked(weight=weight, unit=unit, reps=reps, seconds=seconds),
-        reps=reps,
-        seconds=seconds,
-        rpe=None,
-        note=row["Comment"].strip(),
-        logged_at=started_at,
-    )
-
-
-def _names(*names: str) -> frozenset[str]:
-    return frozenset(n.casefold() for n in names)
-
-
-FORMATS: dict[str, Format] = {
-    f.key: f
-    for f in (
-        Format(
-            "liftlog",
-            "liftlog",
-            parse_liftlog,
-            _names("date", "time", "exercise", "order", "kind", "reps", "seconds", "logged_at"),
-            _names("weight_kg", "weight"),
-        ),
-        Format(
-            "strong",
-            "Strong",
-            parse_strong,
-            _names("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps"),
-        ),
-        Format(
-            "hevy",
-            "Hevy",
-            parse_hevy,
-            _names("title", "start_time", "exercise_title", "set_type", "reps"),
-            _names("weight_kg", "weight_lbs"),
-        ),
-        Format(
-            "fitnotes",
-            "FitNotes",
-            parse_fitnotes,
-            _names("Date", "Exercise", "Category", "Reps"),
-            _names("Weight", "Weight (kgs)", "Weight (lbs)"),
-        ),
-    )
-}
-
-
-def column_index(header: Sequence[str]) -> Columns:
-    """Column name (case-insensitive, spaces trimmed) → position; the first one wins."""
-    columns = Columns()
-    for i, name in enumerate(header):
-        columns.setdefault(name.strip().casefold(), i)
-    return columns
+_LEGACY_APPS = ("liftlog", "strong", "hevy", "fitnotes")
+#: The apps the importer of liftlog ≤ 0.1 knows, each with its first dialect.
+FORMATS: dict[str, Format] = {key: APPS[key] for key in _LEGACY_APPS}
+_legacy_parsers: dict[tuple[str, Keys], tuple[Format, RowParser]] = {}
 
 
 def detect(header: Sequence[str]) -> Format | None:
-    """The format whose columns the header has, or None."""
-    names = {name.strip().casefold() for name in header}
-    for fmt in FORMATS.values():
-        if fmt.matches(names):
-            return fmt
-    return None
+    """The dialect of a header, among the apps `FORMATS` lists."""
+    found = find(header)
+    return found if found is not None and found.key in FORMATS else None
+
+
+def _legacy_parse(app: str, row: Row, units: Unit) -> ImportedSet | None:
+    keys = frozenset(k for k, i in row._columns.items() if i >= 0)
+    cached = _legacy_parsers.get((app, keys))
+    if cached is None:
+        dialect = next((d for d in DIALECTS if d.key == app and d.matches(keys)), APPS[app])
+        cached = _legacy_parsers[(app, keys)] = (dialect, dialect.build(keys, {}))
+    parsed = cached[1](row, units)
+    if isinstance(parsed, tuple):
+        parsed = parsed[0]
+    if isinstance(parsed, SkippedRow):
+        return None
+    if parsed.kind in ("drop", "failure"):
+        from dataclasses import replace
+
+        return replace(parsed, kind="work")
+    return parsed

@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 from liftlog.csvio.cells import (
     CellError,
+    decimals,
     duration,
+    flag,
     neutralise,
     number,
     restore,
+    shown,
     store_datetime,
     timestamp,
     whole,
@@ -55,10 +58,44 @@ def test_number(text: str, value: float | None) -> None:
     assert number(text, "Weight") == value
 
 
-@pytest.mark.parametrize("text", ["sixty", "nan", "inf", "1,2,3", "1e309"])
+@pytest.mark.parametrize("text", ["sixty", "nan", "inf", "1,2,3", "1e309", "9" * 5000])
 def test_number_refuses(text: str) -> None:
-    with pytest.raises(CellError, match="Weight"):
+    with pytest.raises(CellError, match="Weight .* is not a number"):
         number(text, "Weight")
+
+
+@pytest.mark.parametrize("parse", [number, whole, duration])
+def test_a_5000_digit_number_is_one_clear_sentence(parse: object) -> None:
+    """Not a ValueError from int() (Python refuses over 4300 digits), not a traceback."""
+    with pytest.raises(CellError) as caught:
+        parse("1" * 5000, "Reps")  # type: ignore[operator]
+    assert str(caught.value) == "Reps '111111111111111111111111…' is not a " + (
+        "duration" if parse is duration else "number"
+    )
+
+
+def test_a_cell_in_a_message_is_short_and_printable() -> None:
+    assert shown("\x1b[31mred\x1b[0m") == "'\\x1b[31mred\\x1b[0m'"
+    assert shown("x" * 50) == "'" + "x" * 24 + "…'"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"), [("65.181223569", 9), ("62,5", 1), ("60", 0), ("1e-3", 15), (" 2.50 ", 2)]
+)
+def test_decimals(text: str, places: int) -> None:
+    assert decimals(text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("true", True), ("False", False), ("", False), ("1", True)]
+)
+def test_flag(text: str, value: bool) -> None:
+    assert flag(text, "isWarmup") is value
+
+
+def test_flag_refuses() -> None:
+    with pytest.raises(CellError, match="isWarmup 'maybe' is not true or false"):
+        flag("maybe", "isWarmup")
 
 
 def test_whole_accepts_10_point_0_and_refuses_fractions() -> None:
@@ -81,6 +118,13 @@ def test_whole_accepts_10_point_0_and_refuses_fractions() -> None:
         ("26 Jul 2025, 07:06", dt.datetime(2025, 7, 26, 7, 6)),
         ("1 Sept 2025, 19:45", dt.datetime(2025, 9, 1, 19, 45)),
         ("2024-03-04T07:30:00+02:00", dt.datetime(2024, 3, 4, 7, 30)),  # wall-clock time
+        ("2024-11-26 17:18:41 +0000", dt.datetime(2024, 11, 26, 17, 18, 41)),  # Fitbod
+        ("7 Apr 2026, 10:14", dt.datetime(2026, 4, 7, 10, 14)),  # Hevy, day first
+        ("Jun 11, 2026, 1:01 PM", dt.datetime(2026, 6, 11, 13, 1)),  # Hevy, US
+        ("7 Mai 2026, 10:14", dt.datetime(2026, 5, 7, 10, 14)),  # German month
+        ("3 out 2025, 18:00", dt.datetime(2025, 10, 3, 18, 0)),  # Portuguese month
+        ("2024-05-11 6:30:00 PM", dt.datetime(2024, 5, 11, 18, 30)),  # Strong, 12-hour
+        ("2024-05-11 6:30:00\u202fAM", dt.datetime(2024, 5, 11, 6, 30)),  # narrow space
     ],
 )
 def test_timestamps_of_every_app(text: str, moment: dt.datetime) -> None:
@@ -106,15 +150,24 @@ def test_timestamps_refused_name_the_column(text: str) -> None:
         ("0:01:30", 90),
         ("", None),
         ("0", None),
+        ("120.0", 120),
+        ("55s", 55),  # Strong's Duration
+        ("45m", 2700),
+        ("1h 25m", 5100),
+        ("2h", 7200),
+        ("1h 5m 3s", 3903),
     ],
 )
 def test_durations(text: str, seconds: int | None) -> None:
     assert duration(text, "Time") == seconds
 
 
-def test_a_duration_that_is_not_one() -> None:
-    with pytest.raises(CellError, match="Time '1h 5m' is not a"):
-        duration("1h 5m", "Time")
+@pytest.mark.parametrize(
+    ("text", "why"), [("1h 5x", "is not a"), ("-5", "can't be negative"), ("1:xx", "is not a")]
+)
+def test_a_duration_that_is_not_one(text: str, why: str) -> None:
+    with pytest.raises(CellError, match=f"Time '{text}' {why}"):
+        duration(text, "Time")
 
 
 def test_stored_datetimes_are_what_sqlalchemy_writes() -> None:

@@ -1,0 +1,142 @@
+"""Strong's exports, all four forms (headers in docs/import.md), read by one parser.
+
+- 2025 "Workout #" form: `Weight (kg)` or `Weight (lbs)`, `Distance (meters)`,
+  `Duration (sec)`; semicolon or comma; every cell quoted.
+- 2016 form: the unit is the column's name (`kg`/`lbs`, `km`/`mi`); `Set Order` from 0.
+- semicolon form: `Weight Unit` and `Distance Unit` on every row, `Workout Duration`.
+- comma form: no unit anywhere (read in the unit its loads show, `liftlog.csvio.loads`),
+  with or without `Duration`, the notes columns and `RPE`.
+
+`Set Order` is a set number, or a type: `W`/`WARM_UP` (warm-up), `D`/`DROP_SET` (drop
+set), `F`/`FAILURE` (failure); `Rest Timer` and `Note` rows are not sets. A workout's
+duration (`45m`, `1h 25m`, `55s`, or seconds) gives its end time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from liftlog.csvio.cells import CellError, duration, number, shown, timestamp, whole
+from liftlog.csvio.rows import (
+    CARDIO,
+    NOTE_ROW,
+    REST_TIMER,
+    ImportedSet,
+    Kind,
+    Row,
+    SkippedRow,
+    checked_set,
+    name_of,
+    reps_or_time,
+    rpe_of,
+    stored_kg,
+    unit_of,
+)
+from liftlog.names import is_cardio_name
+from liftlog.units import Unit
+
+_SET_TYPES: dict[str, Kind | SkippedRow] = {
+    "w": "warmup",
+    "warmup": "warmup",
+    "d": "drop",
+    "dropset": "drop",
+    "drop": "drop",
+    "f": "failure",
+    "failure": "failure",
+    "resttimer": REST_TIMER,
+    "note": NOTE_ROW,
+}
+
+
+def set_kind(text: str) -> Kind | SkippedRow:
+    """`Set Order` as a kind: a number is a work set, W/D/F and their spelled-out forms
+    are warm-up, drop and failure sets; `Rest Timer` and `Note` rows are not sets."""
+    order = text.strip()
+    if order.isdigit() or (order.endswith(".0") and order[:-2].isdigit()):
+        return "work"
+    found = _SET_TYPES.get(re.sub(r"[\s_-]+", "", order.casefold()))
+    if found is None:
+        raise CellError(f"Set Order {shown(order)} is not a set number, W, D or F")
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StrongLayout:
+    """Where one form of Strong's export keeps what."""
+
+    weight: str  # the weight column
+    unit_column: str | None = None  # a unit on every row
+    fixed_unit: Unit | None = None  # the unit the weight column's name gives
+    distance: str = "Distance"
+    duration: str | None = "Duration"  # the workout's duration
+
+
+def parse_with(layout: StrongLayout, row: Row, unit: Unit) -> ImportedSet | SkippedRow:
+    """One Strong row; `unit` is the unit of a form that names none."""
+    kind = set_kind(row["Set Order"])
+    if isinstance(kind, SkippedRow):
+        return kind
+    exercise = name_of(row["Exercise Name"], "Exercise Name")
+    distance = number(row[layout.distance], layout.distance)
+    if distance or is_cardio_name(exercise):
+        return CARDIO
+    done = reps_or_time(whole(row["Reps"], "Reps"), duration(row["Seconds"], "Seconds"))
+    if isinstance(done, SkippedRow):
+        return done
+    reps, seconds = done
+    if layout.fixed_unit is not None:
+        unit = layout.fixed_unit
+    elif layout.unit_column is not None and row[layout.unit_column].strip():
+        unit = unit_of(row[layout.unit_column], layout.unit_column)
+    weight_kg = stored_kg(row[layout.weight], unit, layout.weight)
+    started_at = timestamp(row["Date"], "Date")
+    ended_at = None
+    if layout.duration is not None:
+        length = duration(row[layout.duration], layout.duration)
+        if length:
+            ended_at = started_at + dt.timedelta(seconds=length)
+    rpe = number(row["RPE"], "RPE") or None  # Strong writes 0 for "no RPE"
+    return ImportedSet(
+        date=started_at.date(),
+        started_at=started_at,
+        workout=row["Workout Name"].strip(),
+        workout_notes=row["Workout Notes"].strip(),
+        exercise=exercise,
+        order=None,
+        kind=kind,
+        side=None,
+        weight_kg=checked_set(
+            exercise=exercise, weight_kg=weight_kg, unit=unit, reps=reps, seconds=seconds
+        ),
+        reps=reps,
+        seconds=seconds,
+        rpe=rpe_of(rpe),
+        note=row["Notes"].strip(),
+        logged_at=started_at,
+        workout_ended_at=ended_at,
+    )
+
+
+LAYOUT_UNIT_COLUMNS = StrongLayout("Weight", unit_column="Weight Unit", duration="Workout Duration")
+LAYOUT_NO_UNIT = StrongLayout("Weight")
+_POUND_COLUMNS = ("weight(lbs)", "weight(lb)", "lbs", "lb")
+
+
+def layout_2025(header_keys: AbstractSet[str]) -> StrongLayout:
+    """The 2025 form's layout: its weight column's name gives the unit (`Weight (kg)`,
+    `Weight (lbs)`), its distance column is whichever `Distance (…)` it has."""
+    weight = next((k for k in header_keys if k.startswith("weight(")), "weight(kg)")
+    distance = next((k for k in header_keys if k.startswith("distance(")), "distance(meters)")
+    unit: Unit = "lb" if weight in _POUND_COLUMNS else "kg"
+    return StrongLayout(weight, fixed_unit=unit, distance=distance, duration="duration(sec)")
+
+
+def layout_2016(header_keys: AbstractSet[str]) -> StrongLayout:
+    """The 2016 form's layout: `kg` or `lbs`, `km` or `mi` are the columns' names."""
+    weight = next((k for k in ("kg", "lbs", "lb") if k in header_keys), "kg")
+    distance = next((k for k in ("km", "mi", "miles") if k in header_keys), "km")
+    unit: Unit = "lb" if weight in _POUND_COLUMNS else "kg"
+    return StrongLayout(weight, fixed_unit=unit, distance=distance, duration=None)
