@@ -295,7 +295,8 @@ def closest(header: Sequence[str], app: str | None = None) -> Format:
     """The dialect (of app `app` when given) the header lacks the fewest columns of."""
     keys = header_keys(header)
     candidates = [d for d in DIALECTS if app is None or d.key == app]
-    return min(candidates, key=lambda d: len(d.missing(keys)))
+    # on a tie, a form whose unit is not in a column's name reads more plainly
+    return min(candidates, key=lambda d: (len(d.missing(keys)), bool(d.any_of)))
 
 
 # --- the surface csvio/importer.py (liftlog ≤ 0.1) uses, until the service layer ----

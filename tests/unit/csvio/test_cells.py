@@ -60,7 +60,7 @@ def test_number(text: str, value: float | None) -> None:
 
 @pytest.mark.parametrize("text", ["sixty", "nan", "inf", "1,2,3", "1e309", "9" * 5000])
 def test_number_refuses(text: str) -> None:
-    with pytest.raises(CellError, match="Weight .* is not a number"):
+    with pytest.raises(CellError, match=r"Weight .* is not a number"):
         number(text, "Weight")
 
 
