@@ -8,9 +8,11 @@ Matching (`NameIndex.get`) tries, in order, and stops at the first hit:
 3. loosely: plurals made singular ("Walking Lunges", "Dumbbells"), numbers dropped
    ("Plank 1:00"), and one equipment word ("(Dumbbell)", "Machine …") set aside — taken
    only when the exercise found is done with that equipment (its own, or one its
-   names mention), so "Deadlift (Dumbbell)" never becomes the barbell Deadlift. A loose
-   key shared by two exercises' names (or, failing names, two exercises' aliases)
-   matches neither: no false friends.
+   names mention), so "Deadlift (Dumbbell)" never becomes the barbell Deadlift; and a
+   name that itself has an equipment word ("Bodyweight Squat") matches loosely only a
+   name with the same word ("Squats (Bodyweight)"), never a bare "Squat". A loose key
+   shared by two exercises' names (or, failing names, two exercises' aliases) matches
+   neither: no false friends.
 
 An unknown name gets the nearest names as suggestions. The other functions read what a
 name says: its equipment (`equipment_from_name`), whether it is an assisted lift
@@ -133,8 +135,10 @@ class NameIndex(Generic[T]):
             else frozenset()
             for _item, name, aliases, equipment in rows
         ]
-        #: loose key → (0 for a name, 1 for an alias; the entry, or -1 when ambiguous)
-        self._loose: dict[str, tuple[int, int]] = {}
+        #: loose key → (0 for a name, 1 for an alias; the entry, or -1 when ambiguous),
+        #: for names without an equipment word, and for those with one (keyed by it too)
+        self._plain: dict[str, tuple[int, int]] = {}
+        self._equipped: dict[tuple[str, str], tuple[int, int]] = {}
         # names first, so that a name always beats another exercise's alias
         for item, name, _aliases, _equipment in rows:
             self._add(normalise(name), item, name)
@@ -145,21 +149,18 @@ class NameIndex(Generic[T]):
             for index, (_item, name, aliases, _equipment) in enumerate(rows):
                 for text in [name] if priority == 0 else aliases:
                     key, equipment = _loose(text)
-                    if key and (equipment is None or equipment in self._allowed[index]):
-                        self._add_loose(key, priority, index)
+                    if not key:
+                        continue
+                    if equipment is None:
+                        _add_loose(self._plain, key, priority, index)
+                    elif equipment in self._allowed[index]:
+                        _add_loose(self._equipped, (key, equipment), priority, index)
 
     def _add(self, key: str, item: T, display: str) -> None:
         if key and key not in self._by_key:
             self._by_key[key] = item
             self._display[key] = display
             self._by_compact.setdefault(key.replace(" ", ""), item)
-
-    def _add_loose(self, key: str, priority: int, index: int) -> None:
-        found = self._loose.get(key)
-        if found is None:
-            self._loose[key] = (priority, index)
-        elif priority == found[0] and found[1] != index:
-            self._loose[key] = (priority, -1)  # two exercises share it: neither gets it
 
     def get(self, name: str) -> T | None:
         key = normalise(name)
@@ -168,7 +169,11 @@ class NameIndex(Generic[T]):
             found = self._by_compact.get(key.replace(" ", ""))
         if found is None:
             loose, equipment = _loose(name)
-            _priority, index = self._loose.get(loose, (0, -1))
+            if equipment is not None:  # "Squats (Bodyweight)": a name with that word
+                _priority, index = self._equipped.get((loose, equipment), (0, -1))
+                if index >= 0:
+                    return self._items[index]
+            _priority, index = self._plain.get(loose, (0, -1))
             if index >= 0 and (equipment is None or equipment in self._allowed[index]):
                 found = self._items[index]
         return found
@@ -184,6 +189,17 @@ class NameIndex(Generic[T]):
             if display not in seen:
                 seen.append(display)
         return seen[:n]
+
+
+K = TypeVar("K")
+
+
+def _add_loose(keys: dict[K, tuple[int, int]], key: K, priority: int, index: int) -> None:
+    found = keys.get(key)
+    if found is None:
+        keys[key] = (priority, index)
+    elif priority == found[0] and found[1] != index:
+        keys[key] = (priority, -1)  # two exercises share it: neither gets it
 
 
 @functools.lru_cache(maxsize=4096)  # called for every row of an import
