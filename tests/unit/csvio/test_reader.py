@@ -3,6 +3,7 @@ are not sets, every invalid row with its line, and the refusals of a whole file.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import tracemalloc
@@ -10,8 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liftlog.csvio.cells import CsvError
+from liftlog.csvio.formats import DIALECTS, Format
 from liftlog.csvio.reader import ExportFile, open_export
 from liftlog.csvio.rows import ImportedSet, RowError, SkippedRow
 from liftlog.units import Unit
@@ -433,3 +437,43 @@ def test_a_stream_that_cannot_seek_is_read_twice_all_the_same() -> None:
     export = open_export(io.BufferedReader(_Generated(50)), "pipe.csv")  # the unit pass
     assert export.unit == "kg"
     assert sum(1 for _ in export.rows()) == 50
+
+
+_ODD = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "0", "-1", "1e400", "nan", "9" * 5000, "1:2:3:4", "10.5", "W", " 6"]),
+    st.sampled_from(["7 Apr 2026, 10:14", "2024-11-26 17:18:41 +0000", "lbs", "Cardio", "true"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    dialect=st.sampled_from(list(DIALECTS)),
+    rows=st.lists(st.lists(_ODD, min_size=0, max_size=16), max_size=6),
+    delimiter=st.sampled_from([",", ";"]),
+)
+def test_any_cells_give_sets_skips_or_row_errors(
+    dialect: Format, rows: list[list[str]], delimiter: str
+) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([*dialect.required, *dialect.any_of[:1]])
+    writer.writerows(rows)
+    try:
+        export = text_file(out.getvalue())
+        items = [item for _, item in export.rows()]
+    except CsvError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(isinstance(i, ImportedSet | SkippedRow | RowError) for i in items)
+    assert all("\n" not in i.why for i in items if isinstance(i, RowError))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_are_read_or_refused_in_one_sentence(content: bytes) -> None:
+    try:
+        export = open_export(io.BytesIO(content), "x.csv")
+        list(export.rows())
+    except CsvError as exc:
+        assert "\n" not in str(exc)
