@@ -55,6 +55,14 @@ def restore(text: str) -> str:
 
 def number(text: str, column: str) -> float | None:
     """A decimal number; None for an empty cell. `62,5` (decimal comma) is accepted."""
+    if 0 < len(text) <= MAX_NUMBER_CHARS and "_" not in text:
+        try:  # the common case, fast: every row has several numbers
+            value = float(text)
+        except ValueError:
+            pass
+        else:
+            if value - value == 0:  # not nan, not ±inf
+                return value
     text = text.strip()
     if not text:
         return None
@@ -73,6 +81,8 @@ def number(text: str, column: str) -> float | None:
 
 def whole(text: str, column: str) -> int | None:
     """A whole number (`10` or `10.0`); None for an empty cell."""
+    if text.isascii() and text.isdigit() and len(text) < 10:  # the common case, fast
+        return int(text)
     value = number(text, column)
     if value is None:
         return None
@@ -188,6 +198,13 @@ _SPELLED = re.compile(r"^(?:(\d{1,4})\s*h)?\s*(?:(\d{1,5})\s*m(?:in)?)?\s*(?:(\d
 def duration(text: str, column: str) -> int | None:
     """Seconds from `45`, `45.0`, `0:45`, `1:30`, `0:01:30`, or Strong's `55s`, `45m`,
     `1h 25m`; None when empty or zero."""
+    if text in ("", "0", "0.0"):  # most rows: not a timed set
+        return None
+    return _duration(text, column)
+
+
+@functools.lru_cache(maxsize=1024)  # a workout's length repeats on each of its rows
+def _duration(text: str, column: str) -> int | None:
     text = text.strip()
     if not text:
         return None

@@ -16,14 +16,16 @@ first timestamp to its last (`days`, gathered by the reader's first pass).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from liftlog.csvio.cells import CellError, duration, flag, number, timestamp, whole
 from liftlog.csvio.rows import (
     CARDIO,
+    Columns,
     ImportedSet,
     Row,
+    RowParser,
     SkippedRow,
     checked_set,
     name_of,
@@ -37,7 +39,6 @@ from liftlog.units import Unit
 MAX_SETS_PER_ROW = 20
 
 Days = Mapping[dt.date, tuple[dt.datetime, dt.datetime]]
-RowParser = Callable[[Row, Unit], "ImportedSet | SkippedRow | tuple[ImportedSet, ...]"]
 
 
 def weight_column(header_keys: AbstractSet[str]) -> tuple[str, Unit | None]:
@@ -48,11 +49,14 @@ def weight_column(header_keys: AbstractSet[str]) -> tuple[str, Unit | None]:
     return "weight", None
 
 
-def parser(header_keys: AbstractSet[str], days: Days) -> RowParser:
+def parser(columns: Columns, _width: int, days: Days) -> RowParser:
     """The row parser for a Fitbod file with these columns and these days."""
-    column, fixed = weight_column(header_keys)
+    column, fixed = weight_column({k for k, i in columns.items() if i >= 0})
 
-    def parse(row: Row, unit: Unit) -> ImportedSet | SkippedRow | tuple[ImportedSet, ...]:
+    def parse(
+        cells: Sequence[str], unit: Unit
+    ) -> ImportedSet | SkippedRow | tuple[ImportedSet, ...]:
+        row = Row(columns, cells)
         exercise = name_of(row["Exercise"], "Exercise")
         cardio = any(number(row[c], c) for c in ("Distance(m)", "Incline", "Resistance"))
         if cardio or is_cardio_name(exercise):

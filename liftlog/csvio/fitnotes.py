@@ -18,6 +18,7 @@ from liftlog.csvio.rows import (
     Columns,
     ImportedSet,
     Row,
+    RowParser,
     SkippedRow,
     checked_set,
     name_of,
@@ -44,6 +45,11 @@ def _weight(row: Row, unit: Unit) -> tuple[float, Unit]:
     if row.has("Weight Unit") and row["Weight Unit"].strip():
         unit = unit_of(row["Weight Unit"], "Weight Unit")
     return stored_kg(row["Weight"], unit, "Weight"), unit
+
+
+def parser(columns: Columns, _width: int) -> RowParser:
+    """The row parser for a FitNotes file with these columns."""
+    return lambda cells, unit: parse_fitnotes(Row(columns, cells), unit)
 
 
 def parse_fitnotes(row: Row, unit: Unit) -> ImportedSet | SkippedRow:

@@ -19,17 +19,17 @@ first). Headers of every dialect are in docs/import.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from liftlog.csvio import fitbod, fitnotes, hevy, own, strong
-from liftlog.csvio.fitbod import Days, RowParser
+from liftlog.csvio.fitbod import Days
 from liftlog.csvio.rows import (
     Columns,
     ImportedSet,
     Row,
     RowError,
+    RowParser,
     SkippedRow,
     column_index,
     column_key,
@@ -52,6 +52,8 @@ __all__ = [
 UnitSource = Literal["header", "rows", "none", "own"]
 Keys = frozenset[str]
 Repair = Callable[[Sequence[str], Columns, int], "list[str] | None"]
+#: (the header's columns, its width, Fitbod's days) → the file's row parser
+Build = Callable[[Columns, int, Days], RowParser]
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Format:
     label: str
     variant: str
     required: tuple[str, ...]
-    build: Callable[[Keys, Days], RowParser]
+    build: Build
     unit_source: UnitSource
     any_of: tuple[str, ...] = ()
     #: the weight column, by the header's column keys
@@ -98,12 +100,16 @@ class Format:
         return _legacy_parse(self.key, row, units)
 
 
-def _fixed(parse: Callable[[Row, Unit], object]) -> Callable[[Keys, Days], RowParser]:
-    return lambda _keys, _days: parse  # type: ignore[return-value]
+def _plain(parser: Callable[[Columns, int], RowParser]) -> Build:
+    return lambda columns, width, _days: parser(columns, width)
 
 
-def _strong(layout: Callable[[Keys], strong.StrongLayout]) -> Callable[[Keys, Days], RowParser]:
-    return lambda keys, _days: partial(strong.parse_with, layout(keys))
+def _strong(layout: Callable[[Keys], strong.StrongLayout]) -> Build:
+    def build(columns: Columns, width: int, _days: Days) -> RowParser:
+        keys = frozenset(k for k, i in columns.items() if i >= 0)
+        return strong.parser(layout(keys), columns, width)
+
+    return build
 
 
 def _constant(column: str) -> Callable[[Keys], str]:
@@ -198,7 +204,7 @@ HEVY = Format(
     "Hevy",
     "",
     ("title", "start_time", "exercise_title", "set_type", "reps"),
-    _fixed(hevy.parse_hevy),
+    _plain(hevy.parser),
     "header",
     any_of=("weight_kg", "weight_lbs"),
     weight_column=lambda keys: "weight_lbs" if "weight_lbs" in keys else "weight_kg",
@@ -213,7 +219,7 @@ FITNOTES = Format(
     "FitNotes",
     "",
     ("Date", "Exercise", "Category", "Reps"),
-    _fixed(fitnotes.parse_fitnotes),
+    _plain(fitnotes.parser),
     "rows",
     any_of=("Weight", "Weight (kgs)", "Weight (lbs)", "Weight (kg)"),
     weight_column=lambda keys: _first_key(keys, "weight(", "weight"),
@@ -251,7 +257,7 @@ LIFTLOG = Format(
     "liftlog",
     "",
     ("date", "time", "exercise", "order", "kind", "reps", "seconds", "logged_at"),
-    _fixed(own.parse_liftlog),
+    _plain(own.parser),
     "own",
     any_of=("weight_kg", "weight"),
     weight_column=_constant("weight_kg"),
@@ -304,7 +310,7 @@ def closest(header: Sequence[str], app: str | None = None) -> Format:
 _LEGACY_APPS = ("liftlog", "strong", "hevy", "fitnotes")
 #: The apps the importer of liftlog ≤ 0.1 knows, each with its first dialect.
 FORMATS: dict[str, Format] = {key: APPS[key] for key in _LEGACY_APPS}
-_legacy_parsers: dict[tuple[str, Keys], tuple[Format, RowParser]] = {}
+_legacy_parsers: dict[tuple[str, frozenset[tuple[str, int]]], RowParser] = {}
 
 
 def detect(header: Sequence[str]) -> Format | None:
@@ -314,18 +320,20 @@ def detect(header: Sequence[str]) -> Format | None:
 
 
 def _legacy_parse(app: str, row: Row, units: Unit) -> ImportedSet | None:
-    keys = frozenset(k for k, i in row._columns.items() if i >= 0)
-    cached = _legacy_parsers.get((app, keys))
-    if cached is None:
+    columns = row._columns
+    places = frozenset((column_key(k), i) for k, i in columns.items() if i >= 0)
+    width = max((i for _k, i in places), default=-1) + 1
+    parse = _legacy_parsers.get((app, places))
+    if parse is None:
+        keys = frozenset(k for k, _i in places)
         dialect = next((d for d in DIALECTS if d.key == app and d.matches(keys)), APPS[app])
-        cached = _legacy_parsers[(app, keys)] = (dialect, dialect.build(keys, {}))
-    parsed = cached[1](row, units)
+        parse = _legacy_parsers[(app, places)] = dialect.build(columns, width, {})
+    cells = [*row.cells[:width], *[""] * (width + 1 - min(len(row.cells), width))]
+    parsed = parse(cells, units)
     if isinstance(parsed, tuple):
         parsed = parsed[0]
     if isinstance(parsed, SkippedRow):
         return None
     if parsed.kind in ("drop", "failure"):
-        from dataclasses import replace
-
         return replace(parsed, kind="work")
     return parsed

@@ -9,20 +9,23 @@ set's superset group; `end_time` is the workout's end. Dates are `7 Apr 2026, 10
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from liftlog.csvio.cells import CellError, duration, number, shown, timestamp, whole
 from liftlog.csvio.rows import (
     CARDIO,
+    Columns,
     ImportedSet,
     Kind,
-    Row,
+    RowParser,
     SkippedRow,
     checked_set,
-    name_of,
+    picker,
     reps_or_time,
     rpe_of,
     stored_kg,
 )
-from liftlog.names import is_cardio_name
+from liftlog.csvio.strong import exercise_of
 from liftlog.units import Unit
 
 SET_TYPES: dict[str, Kind] = {
@@ -34,47 +37,57 @@ SET_TYPES: dict[str, Kind] = {
 }
 
 
-def parse_hevy(row: Row, _unit: Unit) -> ImportedSet | SkippedRow:
-    set_type = row["set_type"].strip().casefold()
-    kind = SET_TYPES.get(set_type.replace("_", "").replace(" ", ""))
-    if kind is None:
-        raise CellError(f"set_type {shown(set_type)} is not normal, warmup, dropset or failure")
-    exercise = name_of(row["exercise_title"], "exercise_title")
-    distance = "distance_miles" if row.has("distance_miles") else "distance_km"
-    if number(row[distance], distance) or is_cardio_name(exercise):
-        return CARDIO
-    done = reps_or_time(
-        whole(row["reps"], "reps"), duration(row["duration_seconds"], "duration_seconds")
+def parser(columns: Columns, width: int) -> RowParser:
+    """The row parser for a Hevy file with these columns."""
+    unit: Unit = "lb" if columns["weight_lbs"] >= 0 else "kg"
+    weight = "weight_lbs" if unit == "lb" else "weight_kg"
+    distance = "distance_miles" if columns["distance_miles"] >= 0 else "distance_km"
+    pick = picker(
+        columns,
+        width,
+        *("set_type", "exercise_title", distance, "reps", "duration_seconds", weight),
+        *("start_time", "end_time", "superset_id", "rpe", "title", "description"),
+        "exercise_notes",
     )
-    if isinstance(done, SkippedRow):
-        return done
-    reps, seconds = done
-    unit: Unit = "lb" if row.has("weight_lbs") else "kg"
-    column = "weight_lbs" if unit == "lb" else "weight_kg"
-    started_at = timestamp(row["start_time"], "start_time")
-    ended_at = timestamp(row["end_time"], "end_time") if row["end_time"].strip() else None
-    superset = row["superset_id"].strip() or None
-    return ImportedSet(
-        date=started_at.date(),
-        started_at=started_at,
-        workout=row["title"].strip(),
-        workout_notes=row["description"].strip(),
-        exercise=exercise,
-        order=None,
-        kind=kind,
-        side=None,
-        weight_kg=checked_set(
+
+    def parse(cells: Sequence[str], _unit: Unit) -> ImportedSet | SkippedRow:
+        set_type, exercise, far, reps_, seconds_, load, start, end, superset, *rest = pick(cells)
+        kind = SET_TYPES.get(set_type.strip().casefold().replace("_", "").replace(" ", ""))
+        if kind is None:
+            raise CellError(f"set_type {shown(set_type)} is not normal, warmup, dropset or failure")
+        exercise, cardio = exercise_of(exercise, "exercise_title")
+        if cardio or number(far, distance):
+            return CARDIO
+        done = reps_or_time(whole(reps_, "reps"), duration(seconds_, "duration_seconds"))
+        if isinstance(done, SkippedRow):
+            return done
+        reps, seconds = done
+        started_at = timestamp(start, "start_time")
+        ended_at = timestamp(end, "end_time") if end.strip() else None
+        rpe, title, description, note = rest
+        return ImportedSet(
+            date=started_at.date(),
+            started_at=started_at,
+            workout=title.strip(),
+            workout_notes=description.strip(),
             exercise=exercise,
-            weight_kg=stored_kg(row[column], unit, column),
-            unit=unit,
+            order=None,
+            kind=kind,
+            side=None,
+            weight_kg=checked_set(
+                exercise=exercise,
+                weight_kg=stored_kg(load, unit, weight),
+                unit=unit,
+                reps=reps,
+                seconds=seconds,
+            ),
             reps=reps,
             seconds=seconds,
-        ),
-        reps=reps,
-        seconds=seconds,
-        rpe=rpe_of(number(row["rpe"], "rpe") or None),
-        note=row["exercise_notes"].strip(),
-        logged_at=started_at,
-        superset=superset,
-        workout_ended_at=ended_at if ended_at is not None and ended_at > started_at else None,
-    )
+            rpe=rpe_of(number(rpe, "rpe") or None),
+            note=note.strip(),
+            logged_at=started_at,
+            superset=superset.strip() or None,
+            workout_ended_at=ended_at if ended_at is not None and ended_at > started_at else None,
+        )
+
+    return parse

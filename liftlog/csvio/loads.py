@@ -67,6 +67,7 @@ _BARE_BARBELL_LIFTS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every row of a file
 def is_barbell_lift(name: str) -> bool:
     """A name whose loads are a barbell's: it says barbell, or it is a classic
     barbell lift named bare (`Deadlift`, `Bench Press`)."""

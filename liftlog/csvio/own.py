@@ -13,8 +13,10 @@ import datetime as dt
 from liftlog.csvio.cells import CellError, number, restore, shown, timestamp, whole
 from liftlog.csvio.rows import (
     KINDS,
+    Columns,
     ImportedSet,
     Row,
+    RowParser,
     checked_set,
     name_of,
     rpe_of,
@@ -24,6 +26,11 @@ from liftlog.csvio.rows import (
 from liftlog.names import is_assisted
 from liftlog.inputs import MAX_WEIGHT_KG
 from liftlog.units import Unit
+
+
+def parser(columns: Columns, _width: int) -> RowParser:
+    """The row parser for a liftlog file with these columns."""
+    return lambda cells, unit: parse_liftlog(Row(columns, cells), unit)
 
 
 def parse_liftlog(row: Row, _unit: Unit) -> ImportedSet:

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from liftlog.csvio.cells import CellError, CsvError, number, timestamp
-from liftlog.csvio.fitbod import RowParser
 from liftlog.csvio.formats import Format, Keys, closest, find, header_keys
 from liftlog.csvio.loads import guess_unit, is_barbell_lift
 from liftlog.csvio.rows import (
@@ -39,9 +38,11 @@ from liftlog.csvio.rows import (
     ImportedSet,
     Row,
     RowError,
+    RowParser,
     SkippedRow,
     column_index,
     is_pound_conversion,
+    picker,
 )
 from liftlog.units import KG_PER_LB, Unit
 
@@ -93,8 +94,10 @@ class ExportFile:
                     )
                     continue
                 cells = fixed if fixed is not None else cells[:width]
+            # one empty cell past the header: what a column the row lacks reads
+            cells += [""] * (width + 1 - len(cells))
             try:
-                parsed = parse(Row(columns, cells), unit)
+                parsed = parse(cells, unit)
             except CellError as exc:
                 yield line, RowError(str(exc))
                 continue
@@ -149,7 +152,7 @@ def open_export(
         size=size,
         _raw=raw,
         _data_start=data_start,
-        _parse=fmt.build(keys, survey.days),
+        _parse=fmt.build(column_index(header), len(header), survey.days),
     )
 
 
@@ -248,22 +251,24 @@ def _survey(
 ) -> _Survey:
     survey = _Survey()
     columns: Columns = column_index(header)
+    width = len(header)
     weight = fmt.weight_column(keys)
     fixed = fmt.header_unit(keys) if fmt.header_unit is not None else None
-    days: dict[dt.date, tuple[dt.datetime, dt.datetime]] = survey.days
+    pick = picker(columns, width, weight, fmt.exercise_column, fmt.date_column)
+    days = survey.days
     for _line, cells in _records(raw, start, delimiter, name):
-        if len(cells) > len(header) and fmt.repair is not None:
-            cells = fmt.repair(cells, columns, len(header)) or cells
-        row = Row(columns, cells)
+        if len(cells) > width and fmt.repair is not None:
+            cells = fmt.repair(cells, columns, width) or cells
+        cells += [""] * (width + 1 - len(cells))
+        cell, exercise, date = pick(cells)
         if fmt.per_day:
             try:
-                moment = timestamp(row[fmt.date_column], fmt.date_column)
+                moment = timestamp(date, fmt.date_column)
             except CellError:
                 pass
             else:
                 first, last = days.get(moment.date(), (moment, moment))
                 days[moment.date()] = (min(first, moment), max(last, moment))
-        cell = row[weight]
         try:
             load = number(cell, weight)
         except CellError:
@@ -271,11 +276,11 @@ def _survey(
         if not load:
             continue
         if fmt.unit_source in ("rows", "own"):
-            stated = fmt.row_unit(row)
+            stated = fmt.row_unit(Row(columns, cells))
             if stated is not None:
                 survey.units[stated] += 1
         elif fmt.unit_source == "none":
-            if is_barbell_lift(row[fmt.exercise_column]):
+            if is_barbell_lift(exercise):
                 survey.barbell_loads[load] += 1
         elif fixed is not None and fixed[0] == "kg":
             survey.kg_cells += 1

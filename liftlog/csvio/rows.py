@@ -22,8 +22,10 @@ Two rules live here because every dialect applies them the same way:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from liftlog.csvio.cells import CellError, decimals, number
@@ -45,9 +47,10 @@ KG_DECIMALS = 3
 LB_SNAP_KG = 1e-6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: its __init__ would cost 8 times as much, per row
 class ImportedSet:
-    """One set read from a file, in kg, not yet matched to the database."""
+    """One set read from a file, in kg, not yet matched to the database. Treat it as a
+    value: nothing changes one after it is made."""
 
     date: dt.date  # the workout's date
     started_at: dt.datetime  # the workout's start
@@ -91,6 +94,10 @@ NOTE_ROW = SkippedRow("note row")
 NOTHING_DONE = SkippedRow("no reps or time")
 
 Parsed = ImportedSet | SkippedRow | tuple[ImportedSet, ...]
+#: A dialect's parser for one file: the row's cells (padded with one empty cell past
+#: the header, which columns the file lacks read from) and the unit of weights the file
+#: does not label, to what the row is. Raises `CellError` for an invalid row.
+RowParser = Callable[[Sequence[str], Unit], Parsed]
 
 
 def column_key(name: str) -> str:
@@ -114,6 +121,14 @@ def column_index(header: Sequence[str]) -> Columns:
     for i, name in enumerate(header):
         columns.setdefault(column_key(name), i)
     return columns
+
+
+def picker(columns: Columns, width: int, *names: str) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    """A function giving these columns' cells of a row padded to `width` + 1 cells, in
+    one step (a column the header lacks reads the empty pad cell)."""
+    indices = [columns[name] if columns[name] >= 0 else width for name in names]
+    get = itemgetter(*indices)
+    return get if len(indices) > 1 else lambda cells: (get(cells),)
 
 
 class Row:
@@ -143,6 +158,7 @@ def unit_of(text: str, column: str) -> Unit:
     raise CellError(f"{column} {text.strip()!r} is not kg or lbs")
 
 
+@functools.lru_cache(maxsize=8192)  # a history has a few hundred distinct loads
 def stored_kg(text: str, unit: Unit, column: str) -> float:
     """The load a weight cell holds, in kg, at the precision the module docstring gives
     (an empty cell is 0)."""

@@ -15,7 +15,9 @@ duration (`45m`, `1h 25m`, `55s`, or seconds) gives its end time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -24,12 +26,14 @@ from liftlog.csvio.rows import (
     CARDIO,
     NOTE_ROW,
     REST_TIMER,
+    Columns,
     ImportedSet,
     Kind,
-    Row,
+    RowParser,
     SkippedRow,
     checked_set,
     name_of,
+    picker,
     reps_or_time,
     rpe_of,
     stored_kg,
@@ -51,6 +55,7 @@ _SET_TYPES: dict[str, Kind | SkippedRow] = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def set_kind(text: str) -> Kind | SkippedRow:
     """`Set Order` as a kind: a number is a work set, W/D/F and their spelled-out forms
     are warm-up, drop and failure sets; `Rest Timer` and `Note` rows are not sets."""
@@ -61,6 +66,13 @@ def set_kind(text: str) -> Kind | SkippedRow:
     if found is None:
         raise CellError(f"Set Order {shown(order)} is not a set number, W, D or F")
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def exercise_of(text: str, column: str) -> tuple[str, bool]:
+    """The exercise's name, tidied, and whether it is cardio."""
+    name = name_of(text, column)
+    return name, is_cardio_name(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,50 +86,68 @@ class StrongLayout:
     duration: str | None = "Duration"  # the workout's duration
 
 
-def parse_with(layout: StrongLayout, row: Row, unit: Unit) -> ImportedSet | SkippedRow:
-    """One Strong row; `unit` is the unit of a form that names none."""
-    kind = set_kind(row["Set Order"])
-    if isinstance(kind, SkippedRow):
-        return kind
-    exercise = name_of(row["Exercise Name"], "Exercise Name")
-    distance = number(row[layout.distance], layout.distance)
-    if distance or is_cardio_name(exercise):
-        return CARDIO
-    done = reps_or_time(whole(row["Reps"], "Reps"), duration(row["Seconds"], "Seconds"))
-    if isinstance(done, SkippedRow):
-        return done
-    reps, seconds = done
-    if layout.fixed_unit is not None:
-        unit = layout.fixed_unit
-    elif layout.unit_column is not None and row[layout.unit_column].strip():
-        unit = unit_of(row[layout.unit_column], layout.unit_column)
-    weight_kg = stored_kg(row[layout.weight], unit, layout.weight)
-    started_at = timestamp(row["Date"], "Date")
-    ended_at = None
-    if layout.duration is not None:
-        length = duration(row[layout.duration], layout.duration)
-        if length:
-            ended_at = started_at + dt.timedelta(seconds=length)
-    rpe = number(row["RPE"], "RPE") or None  # Strong writes 0 for "no RPE"
-    return ImportedSet(
-        date=started_at.date(),
-        started_at=started_at,
-        workout=row["Workout Name"].strip(),
-        workout_notes=row["Workout Notes"].strip(),
-        exercise=exercise,
-        order=None,
-        kind=kind,
-        side=None,
-        weight_kg=checked_set(
-            exercise=exercise, weight_kg=weight_kg, unit=unit, reps=reps, seconds=seconds
-        ),
-        reps=reps,
-        seconds=seconds,
-        rpe=rpe_of(rpe),
-        note=row["Notes"].strip(),
-        logged_at=started_at,
-        workout_ended_at=ended_at,
+def parser(layout: StrongLayout, columns: Columns, width: int) -> RowParser:
+    """The row parser for a Strong file of this layout and these columns."""
+    pick = picker(
+        columns,
+        width,
+        *("Set Order", "Exercise Name", layout.distance, "Reps", "Seconds", layout.weight),
+        *(layout.unit_column or "", "Date", layout.duration or "", "RPE", "Workout Name"),
+        *("Workout Notes", "Notes"),
     )
+    # the workout's end, worked out once per workout (its rows come together)
+    last_end: list[tuple[tuple[dt.datetime, str], dt.datetime | None]] = []
+
+    def parse(cells: Sequence[str], unit: Unit) -> ImportedSet | SkippedRow:
+        order, exercise, distance, reps_, seconds_, weight, unit_cell, date, length, *rest = pick(
+            cells
+        )
+        kind = set_kind(order)
+        if isinstance(kind, SkippedRow):
+            return kind
+        exercise, cardio = exercise_of(exercise, "Exercise Name")
+        if cardio or number(distance, layout.distance):
+            return CARDIO
+        done = reps_or_time(whole(reps_, "Reps"), duration(seconds_, "Seconds"))
+        if isinstance(done, SkippedRow):
+            return done
+        reps, seconds = done
+        if layout.fixed_unit is not None:
+            unit = layout.fixed_unit
+        elif unit_cell.strip():
+            unit = unit_of(unit_cell, "Weight Unit")
+        started_at = timestamp(date, "Date")
+        if not last_end or last_end[0][0] != (started_at, length):
+            long = duration(length, layout.duration or "") if layout.duration else None
+            end = started_at + dt.timedelta(seconds=long) if long else None
+            last_end[:] = [((started_at, length), end)]
+        ended_at = last_end[0][1]
+        rpe, workout, workout_notes, note = rest
+        return ImportedSet(
+            date=started_at.date(),
+            started_at=started_at,
+            workout=workout.strip(),
+            workout_notes=workout_notes.strip(),
+            exercise=exercise,
+            order=None,
+            kind=kind,
+            side=None,
+            weight_kg=checked_set(
+                exercise=exercise,
+                weight_kg=stored_kg(weight, unit, layout.weight),
+                unit=unit,
+                reps=reps,
+                seconds=seconds,
+            ),
+            reps=reps,
+            seconds=seconds,
+            rpe=rpe_of(number(rpe, "RPE") or None),  # Strong writes 0 for "no RPE"
+            note=note.strip(),
+            logged_at=started_at,
+            workout_ended_at=ended_at,
+        )
+
+    return parse
 
 
 LAYOUT_UNIT_COLUMNS = StrongLayout("Weight", unit_column="Weight Unit", duration="Workout Duration")

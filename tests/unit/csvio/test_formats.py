@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from liftlog.csvio import fitbod, hevy, strong
 from liftlog.csvio.cells import CellError
 from liftlog.csvio.export import HEADER
-from liftlog.csvio.fitbod import parser as fitbod_parser
 from liftlog.csvio.fitnotes import parse_fitnotes
 from liftlog.csvio.formats import (
     DIALECTS,
@@ -19,7 +19,6 @@ from liftlog.csvio.formats import (
     find,
     header_keys,
 )
-from liftlog.csvio.hevy import parse_hevy
 from liftlog.csvio.own import parse_liftlog
 from liftlog.csvio.rows import (
     CARDIO,
@@ -27,6 +26,7 @@ from liftlog.csvio.rows import (
     NOTHING_DONE,
     REST_TIMER,
     ImportedSet,
+    Parsed,
     Row,
     SkippedRow,
     column_index,
@@ -34,11 +34,12 @@ from liftlog.csvio.rows import (
 from liftlog.csvio.strong import (
     LAYOUT_NO_UNIT,
     LAYOUT_UNIT_COLUMNS,
+    StrongLayout,
     layout_2016,
     layout_2025,
-    parse_with,
     set_kind,
 )
+from liftlog.units import Unit
 
 LB = 0.45359237
 
@@ -140,6 +141,22 @@ def row(header: list[str], cells: str, sep: str = ",") -> Row:
     return Row(column_index(header), cells.split(sep))
 
 
+def padded(header: list[str], cells: list[str]) -> list[str]:
+    """A row's cells as the reader hands them over: one empty cell past the header."""
+    return [*cells, *[""] * (len(header) + 1 - len(cells))]
+
+
+def parse_with(
+    layout: StrongLayout, header: list[str], cells: str, unit: Unit, sep: str = ","
+) -> Parsed:
+    parse = strong.parser(layout, column_index(header), len(header))
+    return parse(padded(header, cells.split(sep)), unit)
+
+
+def parse_hevy(header: list[str], values: list[str]) -> Parsed:
+    return hevy.parser(column_index(header), len(header))(padded(header, values), "kg")
+
+
 @pytest.mark.parametrize(
     ("order", "kind"),
     [
@@ -168,7 +185,7 @@ def test_strong_set_order_that_is_neither() -> None:
 
 def test_strong_comma_row_in_the_unit_given() -> None:
     cells = "2024-03-04 07:30:00,Legs,45m,Squat (Barbell),W,135,5,0,0,deep,fresh,"
-    parsed = parse_with(LAYOUT_NO_UNIT, row(STRONG, cells), "lb")
+    parsed = parse_with(LAYOUT_NO_UNIT, STRONG, cells, "lb")
     assert parsed == ImportedSet(
         date=dt.date(2024, 3, 4),
         started_at=dt.datetime(2024, 3, 4, 7, 30),
@@ -203,14 +220,14 @@ def test_strong_reps_time_and_cardio(
     exercise: str, reps: str, distance: str, seconds: str, expected: object
 ) -> None:
     cells = f"2024-03-04 07:30:00,Legs,45m,{exercise},1,0,{reps},{distance},{seconds},,,"
-    parsed = parse_with(LAYOUT_NO_UNIT, row(STRONG, cells), "kg")
+    parsed = parse_with(LAYOUT_NO_UNIT, STRONG, cells, "kg")
     got = parsed if isinstance(parsed, SkippedRow) else (parsed.reps, parsed.seconds)
     assert got == expected
 
 
 def test_strong_semicolon_row_with_its_own_unit_and_reps_as_decimals() -> None:
     cells = "2025-01-10 06:45:00;Pull;Deadlift (Barbell);1;225;lbs;5.0;8;;;;;;30m"
-    parsed = parse_with(LAYOUT_UNIT_COLUMNS, row(STRONG_SEMICOLON, cells, ";"), "kg")
+    parsed = parse_with(LAYOUT_UNIT_COLUMNS, STRONG_SEMICOLON, cells, "kg", ";")
     assert isinstance(parsed, ImportedSet)
     assert (parsed.weight_kg, parsed.reps, parsed.rpe) == (102.05828325, 5, 8.0)
     assert parsed.workout_ended_at == dt.datetime(2025, 1, 10, 7, 15)
@@ -219,7 +236,7 @@ def test_strong_semicolon_row_with_its_own_unit_and_reps_as_decimals() -> None:
 def test_strong_2025_row_in_pounds_with_a_duration_in_seconds() -> None:
     cells = "3;2025-06-02 06:00:00;Push;3600;Bench Press (Barbell);FAILURE;135;6;;;;;"
     layout = layout_2025(header_keys(STRONG_2025_LB))
-    parsed = parse_with(layout, row(STRONG_2025_LB, cells, ";"), "kg")
+    parsed = parse_with(layout, STRONG_2025_LB, cells, "kg", ";")
     assert isinstance(parsed, ImportedSet)
     assert (parsed.kind, parsed.weight_kg) == ("failure", 61.23496995)
     assert parsed.workout_ended_at == dt.datetime(2025, 6, 2, 7, 0)
@@ -228,7 +245,7 @@ def test_strong_2025_row_in_pounds_with_a_duration_in_seconds() -> None:
 def test_strong_2025_float_noise_is_the_pound_value_it_came_from() -> None:
     cells = "1;2025-03-03 07:05:11;Legs;4195;Squat (Barbell);1;65.181223569;5;;;;;"
     layout = layout_2025(header_keys(STRONG_2025))
-    parsed = parse_with(layout, row(STRONG_2025, cells, ";"), "lb")
+    parsed = parse_with(layout, STRONG_2025, cells, "lb", ";")
     assert isinstance(parsed, ImportedSet)
     assert parsed.weight_kg == round(143.7 * LB, 10)  # 143.7 lb, kept exact
     assert round(parsed.weight_kg / LB, 2) == 143.7
@@ -237,7 +254,7 @@ def test_strong_2025_float_noise_is_the_pound_value_it_came_from() -> None:
 def test_strong_2016_row_with_the_unit_as_its_columns_name() -> None:
     cells = "2016-04-11 18:02:41,A,Squat (Barbell),0,60,5,0,0,"
     layout = layout_2016(header_keys(STRONG_2016))
-    parsed = parse_with(layout, row(STRONG_2016, cells), "lb")
+    parsed = parse_with(layout, STRONG_2016, cells, "lb")
     assert isinstance(parsed, ImportedSet)
     assert (parsed.kind, parsed.weight_kg, parsed.reps) == ("work", 60.0, 5)
 
@@ -245,7 +262,7 @@ def test_strong_2016_row_with_the_unit_as_its_columns_name() -> None:
 def test_strong_assisted_lift_is_negative_load() -> None:
     """SPEC §1: assistance is stored as negative load."""
     cells = "2024-03-04 07:30:00,Legs,45m,Pull Up (Assisted),1,25,8,0,0,,,"
-    parsed = parse_with(LAYOUT_NO_UNIT, row(STRONG, cells), "kg")
+    parsed = parse_with(LAYOUT_NO_UNIT, STRONG, cells, "kg")
     assert isinstance(parsed, ImportedSet) and parsed.weight_kg == -25.0
 
 
@@ -265,13 +282,13 @@ HEVY_VALUES = [
 def test_hevy_set_types(set_type: str, kind: str) -> None:
     values = [*HEVY_VALUES]
     values[8] = set_type
-    parsed = parse_hevy(Row(column_index(HEVY), values), "kg")
+    parsed = parse_hevy(HEVY, values)
     assert isinstance(parsed, ImportedSet)
     assert parsed.kind == kind
 
 
 def test_hevy_row_keeps_its_superset_and_the_workouts_end() -> None:
-    parsed = parse_hevy(Row(column_index(HEVY), HEVY_VALUES), "kg")
+    parsed = parse_hevy(HEVY, HEVY_VALUES)
     assert isinstance(parsed, ImportedSet)
     assert (parsed.started_at, parsed.workout_ended_at, parsed.superset, parsed.note) == (
         dt.datetime(2025, 7, 26, 7, 6),
@@ -284,11 +301,11 @@ def test_hevy_row_keeps_its_superset_and_the_workouts_end() -> None:
 def test_hevy_imperial_and_an_unknown_set_type() -> None:
     values = [*HEVY_VALUES]
     values[8:11] = ["dropset", "100", "5"]
-    lb = parse_hevy(Row(column_index(HEVY_LB), values), "kg")
+    lb = parse_hevy(HEVY_LB, values)
     assert isinstance(lb, ImportedSet) and (lb.kind, lb.weight_kg) == ("drop", 45.359237)
     values[8] = "superset"
     with pytest.raises(CellError, match="set_type 'superset'"):
-        parse_hevy(Row(column_index(HEVY), values), "kg")
+        parse_hevy(HEVY, values)
 
 
 # --- FitNotes ----------------------------------------------------------------
@@ -330,9 +347,9 @@ def test_fitnotes_weight_column_named_in_pounds() -> None:
 
 def test_fitbod_row_with_a_padded_rep_count_and_the_days_span() -> None:
     start, end = dt.datetime(2024, 11, 26, 17, 0), dt.datetime(2024, 11, 26, 18, 0)
-    parse = fitbod_parser(header_keys(FITBOD), {start.date(): (start, end)})
+    parse = fitbod.parser(column_index(FITBOD), len(FITBOD), {start.date(): (start, end)})
     cells = "2024-11-26 17:18:41 +0000,Hack Squat, 6,20.0,0.0,0.0,0.0,0.0,true,, 1.0"
-    parsed = parse(row(FITBOD, cells), "lb")
+    parsed = parse(padded(FITBOD, cells.split(",")), "lb")
     assert isinstance(parsed, ImportedSet)
     assert (parsed.kind, parsed.reps, parsed.weight_kg) == ("warmup", 6, 20.0)
     assert (parsed.started_at, parsed.workout_ended_at) == (start, end)
@@ -348,16 +365,19 @@ def test_fitbod_row_with_a_padded_rep_count_and_the_days_span() -> None:
     ],
 )
 def test_fitbod_cardio(cells: str) -> None:
-    assert fitbod_parser(header_keys(FITBOD), {})(row(FITBOD, cells), "kg") == CARDIO
+    parse = fitbod.parser(column_index(FITBOD), len(FITBOD), {})
+    assert parse(padded(FITBOD, cells.split(",")), "kg") == CARDIO
 
 
 def test_fitbod_old_form_row_is_as_many_sets_as_it_says() -> None:
-    parse = fitbod_parser(header_keys(FITBOD_OLD), {})
-    parsed = parse(row(FITBOD_OLD, "2019-05-12 09:10:00 +0000,Goblet Squat,3,10,35,false,"), "lb")
+    parse = fitbod.parser(column_index(FITBOD_OLD), len(FITBOD_OLD), {})
+    cells = ["2019-05-12 09:10:00 +0000", "Goblet Squat", "3", "10", "35", "false", ""]
+    parsed = parse(padded(FITBOD_OLD, cells), "lb")
     assert isinstance(parsed, tuple) and len(parsed) == 3
     assert {s.weight_kg for s in parsed} == {15.87573295}
+    fifty = ["2019-05-12 09:10:00", "Goblet Squat", "50", "10", "35", "false", ""]
     with pytest.raises(CellError, match="Sets 50 must be between 1 and 20"):
-        parse(row(FITBOD_OLD, "2019-05-12 09:10:00,Goblet Squat,50,10,35,false,"), "lb")
+        parse(padded(FITBOD_OLD, fifty), "lb")
 
 
 # --- liftlog -----------------------------------------------------------------
