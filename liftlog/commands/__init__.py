@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from liftlog.commands import catalog, csvcmd, logging, plan, profile, races
+from liftlog.commands import catalog, csvcmd, imports, logging, plan, profile, races
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (logging, plan, races, catalog, profile, csvcmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    logging,
+    plan,
+    races,
+    catalog,
+    profile,
+    csvcmd,
+    imports,
+)

@@ -20,6 +20,12 @@ Columns, in this order (`HEADER`):
     rpe            1–10 in half steps, or empty
     note           the set's note
     logged_at      when the set was logged, YYYY-MM-DDTHH:MM:SS
+    superset       the set's superset group (a label shared by the sets of one
+                   superset, within its workout), or empty
+    ended_at       when the workout ended, YYYY-MM-DDTHH:MM:SS, or empty
+
+The last two came with SPEC revision 2: a file without them (liftlog 0.1) still
+imports, its sets with no superset and its workouts with no end.
 
 A workout is identified by its date, start time and name. Text cells that a
 spreadsheet would run as a formula (they begin with = + - @ tab CR, or an apostrophe)
@@ -46,5 +52,7 @@ HEADER = (
     "rpe",
     "note",
     "logged_at",
+    "superset",
+    "ended_at",
 )
 LINE_END = "\r\n"

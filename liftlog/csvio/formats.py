@@ -19,7 +19,7 @@ first). Headers of every dialect are in docs/import.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from liftlog.csvio import fitbod, fitnotes, hevy, own, strong
@@ -38,7 +38,7 @@ from liftlog.csvio.rows import (
 from liftlog.units import Unit
 
 __all__ = [
-    "FORMATS",
+    "DIALECTS",
     "Columns",
     "Format",
     "ImportedSet",
@@ -46,7 +46,7 @@ __all__ = [
     "RowError",
     "SkippedRow",
     "column_index",
-    "detect",
+    "find",
 ]
 
 UnitSource = Literal["header", "rows", "none", "own"]
@@ -92,12 +92,6 @@ class Format:
 
     def matches(self, keys: Keys) -> bool:
         return not self.missing(keys)
-
-    def parse(self, row: Row, units: Unit) -> ImportedSet | None:
-        """The row as the importer of liftlog ≤ 0.1 expects it (kinds warmup/work,
-        skipped rows as None); `csvio/importer.py` calls it until the service layer
-        reads files through `liftlog.csvio.reader`. Raises `CellError`."""
-        return _legacy_parse(self.key, row, units)
 
 
 def _plain(parser: Callable[[Columns, int], RowParser]) -> Build:
@@ -303,37 +297,3 @@ def closest(header: Sequence[str], app: str | None = None) -> Format:
     candidates = [d for d in DIALECTS if app is None or d.key == app]
     # on a tie, a form whose unit is not in a column's name reads more plainly
     return min(candidates, key=lambda d: (len(d.missing(keys)), bool(d.any_of)))
-
-
-# --- the surface csvio/importer.py (liftlog ≤ 0.1) uses, until the service layer ----
-
-_LEGACY_APPS = ("liftlog", "strong", "hevy", "fitnotes")
-#: The apps the importer of liftlog ≤ 0.1 knows, each with its first dialect.
-FORMATS: dict[str, Format] = {key: APPS[key] for key in _LEGACY_APPS}
-_legacy_parsers: dict[tuple[str, frozenset[tuple[str, int]]], RowParser] = {}
-
-
-def detect(header: Sequence[str]) -> Format | None:
-    """The dialect of a header, among the apps `FORMATS` lists."""
-    found = find(header)
-    return found if found is not None and found.key in FORMATS else None
-
-
-def _legacy_parse(app: str, row: Row, units: Unit) -> ImportedSet | None:
-    columns = row._columns
-    places = frozenset((column_key(k), i) for k, i in columns.items() if i >= 0)
-    width = max((i for _k, i in places), default=-1) + 1
-    parse = _legacy_parsers.get((app, places))
-    if parse is None:
-        keys = frozenset(k for k, _i in places)
-        dialect = next((d for d in DIALECTS if d.key == app and d.matches(keys)), APPS[app])
-        parse = _legacy_parsers[(app, places)] = dialect.build(columns, width, {})
-    cells = [*row.cells[:width], *[""] * (width + 1 - min(len(row.cells), width))]
-    parsed = parse(cells, units)
-    if isinstance(parsed, tuple):
-        parsed = parsed[0]
-    if isinstance(parsed, SkippedRow):
-        return None
-    if parsed.kind in ("drop", "failure"):
-        return replace(parsed, kind="work")
-    return parsed

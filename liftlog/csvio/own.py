@@ -23,8 +23,8 @@ from liftlog.csvio.rows import (
     stored_kg,
     unit_of,
 )
-from liftlog.names import is_assisted
 from liftlog.inputs import MAX_WEIGHT_KG
+from liftlog.names import is_assisted
 from liftlog.units import Unit
 
 
@@ -84,6 +84,6 @@ def parse_liftlog(row: Row, _unit: Unit) -> ImportedSet:
         note=restore(row["note"]),
         logged_at=timestamp(logged, "logged_at") if logged else started_at,
         unit=unit,
-        superset=restore(row["superset"]).strip() or None,
+        superset=restore(row["superset"]) or None,
         workout_ended_at=timestamp(ended, "ended_at") if ended else None,
     )

@@ -157,7 +157,10 @@ def open_export(
 
 
 def _split(text: str, delimiter: str) -> list[str]:
-    return next(csv.reader([text.rstrip("\r\n")], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([text.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:  # a stray carriage return, a NUL: not a header liftlog reads
+        return [text.strip()]
 
 
 def _dialect(text: str, name: str, source: str | None) -> tuple[str, list[str], Format]:

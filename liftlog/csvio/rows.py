@@ -29,8 +29,8 @@ from operator import itemgetter
 from typing import Literal
 
 from liftlog.csvio.cells import CellError, decimals, number
-from liftlog.names import signed_load_kg
 from liftlog.inputs import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
+from liftlog.names import signed_load_kg
 from liftlog.units import KG_PER_LB, Unit
 
 #: Set kinds (SPEC §1).

@@ -44,7 +44,8 @@ def list_exercises(log: Log) -> list[ExerciseRow]:
 
 
 def name_index(rows: Sequence[ExerciseRow]) -> NameIndex[ExerciseRow]:
-    return NameIndex((row, row.name, row.aliases) for row in rows)
+    """Names and aliases, matched loosely but never across equipment (`liftlog.names`)."""
+    return NameIndex((row, row.name, row.aliases, row.equipment) for row in rows)
 
 
 def find_exercise(log: Log, name: str, rows: Sequence[ExerciseRow] | None = None) -> ExerciseRow:

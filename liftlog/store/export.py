@@ -66,15 +66,17 @@ _SETUP = (
     f"DROP TABLE IF EXISTS {_WORKOUTS}",
     f"DROP TABLE IF EXISTS {_EXERCISES}",
     f"CREATE TEMP TABLE {_WORKOUTS[5:]}"
-    " (rn INTEGER PRIMARY KEY, id INTEGER NOT NULL, head TEXT NOT NULL)",
+    " (rn INTEGER PRIMARY KEY, id INTEGER NOT NULL, head TEXT NOT NULL, tail TEXT NOT NULL)",
     f"CREATE TEMP TABLE {_EXERCISES[5:]} (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
 )
 
-# the first four cells of every row of a workout, made once per workout, in order
+# the first four cells and the last one of every row of a workout, made once per
+# workout, in order
 _FILL_WORKOUTS = f"""
-INSERT INTO {_WORKOUTS} (id, head)
+INSERT INTO {_WORKOUTS} (id, head, tail)
 SELECT id, date || ',' || strftime('%H:%M:%S', started_at) || ','
-           || {_cell("name")} || ',' || {_cell("notes")}
+           || {_cell("name")} || ',' || {_cell("notes")},
+       IFNULL(strftime('%Y-%m-%dT%H:%M:%S', ended_at), '')
 FROM workout WHERE athlete_id = :athlete
 ORDER BY date, started_at, id
 """
@@ -83,12 +85,13 @@ _FILL_EXERCISES = f"INSERT INTO {_EXERCISES} (id, name) SELECT id, {_cell('name'
 
 # `format` builds the line in one allocation; NULL prints as an empty cell under %s
 _ROWS = f"""
-SELECT format('%s,%s,%d,%s,%s,%.15g,%.15g,%s,%s,%s,%s,%s,%s' || char(13, 10),
+SELECT format('%s,%s,%d,%s,%s,%.15g,%.15g,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10),
               w.head, e.name, s.position, s.kind, s.side,
               s.weight_kg, round(s.weight_kg / :per_unit, 2), :unit,
               s.reps, s.seconds, iif(s.rpe IS NULL, NULL, format('%g', s.rpe)),
               {_cell("s.note")},
-              strftime('%Y-%m-%dT%H:%M:%S', s.logged_at))
+              strftime('%Y-%m-%dT%H:%M:%S', s.logged_at),
+              {_cell("IFNULL(s.superset, '')")}, w.tail)
 FROM {_WORKOUTS} w
 CROSS JOIN workout_set s ON s.workout_id = w.id
 JOIN {_EXERCISES} e ON e.id = s.exercise_id

@@ -1,18 +1,23 @@
-"""Bulk writes of an import: every set of a file inside one SQLite transaction.
+"""Bulk writes of an import, and the record of every import (`import_batch`).
 
 `ImportWriter` is handed the sets a file holds (already parsed, in kg) and the exercise
 each belongs to; it finds or creates their workouts, skips the sets a workout already
-holds, and writes the rest in batches. The caller (the service) begins with `begin`
-and ends with `commit` or `rollback` (a dry run rolls back, so its report is exactly
-what a real import would do).
+holds, and writes the rest in batches, all inside the one transaction `begin` opens.
+The caller (the service) ends with `finish` and `commit`, or `rollback` (a dry run
+rolls back, so its report is exactly what a real import would do).
 
+- Every import is an `import_batch` row (file, its hash, format, unit, counts, details)
+  and every workout, set and exercise it adds carries its id, so `undo` removes exactly
+  those (a workout or exercise only once nothing else uses it).
 - A workout is its date, start time and name; an import adds to a workout of the same
-  start and name instead of making a second one.
-- A set already in that workout is a duplicate. The key is the exercise, kind, side,
-  load, reps and seconds, counted: a file with three identical sets of 5 at 100 kg adds
-  as many of them as the workout does not hold yet. So importing a file twice adds
-  nothing the second time, and a later, longer export of the same app adds only what is
-  new.
+  start and name instead of making a second one (and leaves that workout as it is).
+- A set already in that workout is a duplicate. The key is the exercise, warm-up or
+  not, side, load, reps and seconds, counted: a file with three identical sets of 5 at
+  100 kg adds as many of them as the workout does not hold yet. So importing a file
+  twice adds nothing the second time, a later, longer export of the same app adds only
+  what is new, and a drop or failure set matches the work set an older liftlog stored
+  for it.
+- `session_summary` is rebuilt once, for the workouts written (`store.summary`).
 """
 
 from __future__ import annotations
@@ -23,18 +28,24 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liftlog.csvio.cells import store_datetime
 from liftlog.store.db import db_file, explain, quick_check
+from liftlog.store.summary import BulkWrite, start_bulk
 
 if TYPE_CHECKING:
-    from liftlog.csvio.formats import ImportedSet
+    from liftlog.csvio.rows import ImportedSet
 
 #: Sets written per `executemany` batch.
-BATCH_ROWS = 1000
+BATCH_ROWS = 2000
 
-SetKey = tuple[int, str, str | None, float, int | None, int | None]
+SetKey = tuple[int, bool, str | None, float, int | None, int | None]
+
+
+def _key(exercise_id: int, kind: str, side: str | None, weight_kg: float,
+         reps: int | None, seconds: int | None) -> SetKey:  # fmt: skip
+    return (exercise_id, kind == "warmup", side, round(weight_kg, 6), reps, seconds)
 
 
 @dataclass
@@ -71,11 +82,14 @@ class ImportWriter:
         self.conn = conn
         self.athlete_id = athlete_id
         self.counts = WriteCounts()
+        self.batch_id = 0
+        self._bulk: BulkWrite | None = None
         self._workouts: dict[tuple[dt.datetime, dt.date, str], _Workout] = {}
         self._pending: list[tuple[object, ...]] = []
 
-    def begin(self) -> None:
-        """Take the write lock for the whole import (never a half-imported file)."""
+    def begin(self, *, file_name: str, file_hash: str, format: str) -> int:
+        """Take the write lock for the whole import (never a half-imported file) and
+        open its batch; the batch's id."""
         if self.conn.in_transaction:  # a caller's pending writes must not ride on ours
             raise RuntimeError("an import needs a connection with no open transaction")
         quick_check(self.conn)  # never write into a damaged file
@@ -83,13 +97,34 @@ class ImportWriter:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise explain(db_file(self.conn), exc) from None
+        cur = self.conn.execute(
+            "INSERT INTO import_batch (athlete_id, created_at, file_name, file_hash, format,"
+            " sets, workouts, skipped, details) VALUES (?, ?, ?, ?, ?, 0, 0, 0, '{}')",
+            (self.athlete_id, store_datetime(dt.datetime.now()), file_name, file_hash, format),
+        )
+        self.batch_id = int(cur.lastrowid or 0)
+        self._bulk = start_bulk(self.conn)
+        return self.batch_id
+
+    def finish(self, *, unit: str | None, skipped: int, details: dict[str, Any]) -> None:
+        """Write what is queued, record the batch's counts, rebuild the summary."""
+        self.flush()
+        self.conn.execute(
+            "UPDATE import_batch SET unit = ?, sets = ?, workouts = ?, skipped = ?, details = ?"
+            " WHERE id = ?",
+            (unit, self.counts.sets, self.counts.workouts, skipped, json.dumps(details),
+             self.batch_id),
+        )  # fmt: skip
+        if self._bulk is not None:
+            self._bulk.end()
+            self._bulk = None
 
     def commit(self) -> None:
-        self.flush()
         self.conn.commit()
 
     def rollback(self) -> None:
         self._pending.clear()
+        self._bulk = None
         if self.conn.in_transaction:
             self.conn.rollback()
 
@@ -127,9 +162,11 @@ class ImportWriter:
         """One of the athlete's own exercises, for a name the catalog doesn't know."""
         cur = self.conn.execute(
             "INSERT INTO exercise (athlete_id, name, aliases, category, equipment, laterality,"
-            " measure, increment_kg, start_load_kg) VALUES (?, ?, '[]', 'general', ?, ?, ?, ?, ?)",
-            (self.athlete_id, name, equipment, laterality, measure, increment_kg, start_load_kg),
-        )
+            " measure, increment_kg, start_load_kg, import_batch_id)"
+            " VALUES (?, ?, '[]', 'general', ?, ?, ?, ?, ?, ?)",
+            (self.athlete_id, name, equipment, laterality, measure, increment_kg,
+             start_load_kg, self.batch_id),
+        )  # fmt: skip
         return int(cur.lastrowid or 0)
 
     def _workout(self, item: ImportedSet) -> _Workout:
@@ -146,15 +183,18 @@ class ImportWriter:
                 found = self._existing(int(workout_id))
                 break
         if found is None:
+            ended = item.workout_ended_at
             cur = self.conn.execute(
-                "INSERT INTO workout (athlete_id, date, started_at, name, notes)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO workout (athlete_id, date, started_at, name, notes, ended_at,"
+                " import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     self.athlete_id,
                     item.date.isoformat(),
                     store_datetime(item.started_at),
                     item.workout,
                     item.workout_notes,
+                    None if ended is None else store_datetime(ended),
+                    self.batch_id,
                 ),
             )
             found = _Workout(int(cur.lastrowid or 0), is_new=True)
@@ -170,7 +210,7 @@ class ImportWriter:
             " FROM workout_set WHERE workout_id = ?",
             (workout_id,),
         ):
-            workout.existing[(exercise_id, kind, side, round(weight_kg, 6), reps, seconds)] += 1
+            workout.existing[_key(exercise_id, kind, side, weight_kg, reps, seconds)] += 1
             last = max(last, int(position))
         workout.next_position = last + 1
         return workout
@@ -178,15 +218,8 @@ class ImportWriter:
     def add(self, exercise_id: int, item: ImportedSet) -> bool:
         """Queue one set; False when its workout already holds it (a duplicate)."""
         workout = self._workout(item)
-        key: SetKey = (
-            exercise_id,
-            item.kind,
-            item.side,
-            round(item.weight_kg, 6),
-            item.reps,
-            item.seconds,
-        )
         if not workout.is_new:
+            key = _key(exercise_id, item.kind, item.side, item.weight_kg, item.reps, item.seconds)
             workout.seen[key] += 1
             if workout.seen[key] <= workout.existing[key]:
                 self.counts.duplicates += 1
@@ -199,6 +232,8 @@ class ImportWriter:
         if not workout.got_sets:
             workout.got_sets = True
             self.counts.workouts += 1
+            if self._bulk is not None:
+                self._bulk.touch((workout.id,))
         self.counts.sets += 1
         self._pending.append(
             (
@@ -214,6 +249,8 @@ class ImportWriter:
                 item.rpe,
                 item.note,
                 store_datetime(item.logged_at),
+                item.superset,
+                self.batch_id,
             )
         )
         if len(self._pending) >= BATCH_ROWS:
@@ -223,8 +260,137 @@ class ImportWriter:
     def flush(self) -> None:
         self.conn.executemany(
             "INSERT INTO workout_set (athlete_id, workout_id, exercise_id, position, kind, side,"
-            " weight_kg, reps, seconds, rpe, note, logged_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " weight_kg, reps, seconds, rpe, note, logged_at, superset, import_batch_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self._pending,
         )
         self._pending.clear()
+
+
+# --- the record of imports, and undoing one --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One import, as `liftlog imports` lists it."""
+
+    id: int
+    created_at: dt.datetime
+    file_name: str
+    file_hash: str
+    format: str
+    unit: str | None
+    sets: int
+    workouts: int
+    skipped: int
+    details: dict[str, Any]
+    undone_at: dt.datetime | None
+
+
+_BATCH_COLUMNS = (
+    "id, created_at, file_name, file_hash, format, unit, sets, workouts, skipped, details,"
+    " undone_at"
+)
+
+
+def _batch(row: tuple[Any, ...]) -> BatchRow:
+    try:
+        details = json.loads(row[9] or "{}")
+    except ValueError:
+        details = {}
+    return BatchRow(
+        id=int(row[0]),
+        created_at=_parse_stored(row[1]) or dt.datetime.min,
+        file_name=row[2],
+        file_hash=row[3],
+        format=row[4],
+        unit=row[5],
+        sets=int(row[6]),
+        workouts=int(row[7]),
+        skipped=int(row[8]),
+        details=details if isinstance(details, dict) else {},
+        undone_at=_parse_stored(row[10]) if row[10] else None,
+    )
+
+
+def list_batches(conn: sqlite3.Connection, athlete_id: int) -> list[BatchRow]:
+    """Every import of the athlete, oldest first."""
+    rows = conn.execute(
+        f"SELECT {_BATCH_COLUMNS} FROM import_batch WHERE athlete_id = ? ORDER BY id",
+        (athlete_id,),
+    )
+    return [_batch(row) for row in rows]
+
+
+def get_batch(conn: sqlite3.Connection, athlete_id: int, batch_id: int) -> BatchRow | None:
+    row = conn.execute(
+        f"SELECT {_BATCH_COLUMNS} FROM import_batch WHERE athlete_id = ? AND id = ?",
+        (athlete_id, batch_id),
+    ).fetchone()
+    return None if row is None else _batch(row)
+
+
+def batches_of_file(conn: sqlite3.Connection, athlete_id: int, file_hash: str) -> list[BatchRow]:
+    """The imports, not undone, of a file with these bytes."""
+    rows = conn.execute(
+        f"SELECT {_BATCH_COLUMNS} FROM import_batch WHERE athlete_id = ? AND file_hash = ?"
+        " AND undone_at IS NULL ORDER BY id",
+        (athlete_id, file_hash),
+    )
+    return [_batch(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo removed."""
+
+    sets: int
+    workouts: int
+    exercises: int
+
+
+def undo_batch(conn: sqlite3.Connection, athlete_id: int, batch_id: int) -> Undone:
+    """Remove the sets an import added, then its workouts and exercises nothing else
+    uses any more, in one transaction; mark the batch undone."""
+    if conn.in_transaction:
+        raise RuntimeError("an undo needs a connection with no open transaction")
+    quick_check(conn)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise explain(db_file(conn), exc) from None
+    try:
+        bulk = start_bulk(conn)
+        bulk.touch(
+            workout_id
+            for (workout_id,) in conn.execute(
+                "SELECT DISTINCT workout_id FROM workout_set WHERE import_batch_id = ?",
+                (batch_id,),
+            )
+        )
+        sets = conn.execute(
+            "DELETE FROM workout_set WHERE import_batch_id = ? AND athlete_id = ?",
+            (batch_id, athlete_id),
+        ).rowcount
+        bulk.end()  # the summary rows go with their sets, before their workouts do
+        workouts = conn.execute(
+            "DELETE FROM workout WHERE import_batch_id = ? AND athlete_id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = workout.id)",
+            (batch_id, athlete_id),
+        ).rowcount
+        exercises = conn.execute(
+            "DELETE FROM exercise WHERE import_batch_id = ? AND athlete_id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM workout_set s WHERE s.exercise_id = exercise.id)"
+            " AND NOT EXISTS (SELECT 1 FROM lift_override o WHERE o.exercise_id = exercise.id)"
+            " AND NOT EXISTS (SELECT 1 FROM routine_change r WHERE r.exercise_id = exercise.id)",
+            (batch_id, athlete_id),
+        ).rowcount
+        conn.execute(
+            "UPDATE import_batch SET undone_at = ? WHERE id = ?",
+            (store_datetime(dt.datetime.now()), batch_id),
+        )
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return Undone(sets=sets, workouts=workouts, exercises=exercises)

@@ -12,10 +12,7 @@ from liftlog.csvio.export import HEADER
 from liftlog.csvio.fitnotes import parse_fitnotes
 from liftlog.csvio.formats import (
     DIALECTS,
-    FORMATS,
-    Format,
     closest,
-    detect,
     find,
     header_keys,
 )
@@ -426,20 +423,3 @@ def test_liftlog_rows_refused(change: tuple[str, str], why: str) -> None:
     cells = LIFTLOG_ROW.format("").replace(*change)
     with pytest.raises(CellError, match=why):
         parse_liftlog(row(list(HEADER), cells), "kg")
-
-
-# --- what csvio/importer.py still calls ----------------------------------------
-
-
-def test_the_importers_view_keeps_its_two_kinds_and_none_for_skipped_rows() -> None:
-    """Until the service layer reads files through `reader`, importer.py stores only
-    warmup/work and counts skipped rows as None."""
-    strong = detect(STRONG)
-    assert isinstance(strong, Format) and strong is not FORMATS["strong"]
-    assert strong.key == "strong"
-    drop = "2024-03-04 07:30:00,Legs,45m,Squat (Barbell),D,50,8,0,0,,,"
-    parsed = FORMATS["strong"].parse(row(STRONG, drop), "kg")
-    assert parsed is not None and parsed.kind == "work"
-    rest = "2024-03-04 07:30:00,Legs,45m,Squat (Barbell),Rest Timer,0,0,0,120,,,"
-    assert FORMATS["strong"].parse(row(STRONG, rest), "kg") is None
-    assert detect(FITBOD) is None  # the old importer does not read Fitbod

@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liftlog.csvio.cells import store_datetime
+from liftlog.csvio.export import HEADER
+from liftlog.service.imports import import_file
 from liftlog.service.log import Log
-from liftlog.service.transfer import import_csv, write_csv
+from liftlog.service.transfer import write_csv
 from liftlog.units import Unit, to_kg
 from tests.unit.csvio.conftest import NewDatabase, NewFile
 
@@ -46,6 +48,7 @@ class LoggedSet:
     rpe: float | None
     note: str
     logged_at: dt.datetime
+    superset: str | None = None
 
 
 @dataclass
@@ -54,6 +57,7 @@ class LoggedWorkout:
     name: str
     notes: str
     sets: list[LoggedSet]
+    ended_at: dt.datetime | None = None
 
 
 moments = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 12, 31)).map(
@@ -66,7 +70,7 @@ def logged_sets(draw: st.DrawFn) -> LoggedSet:
     timed = draw(st.booleans())
     return LoggedSet(
         exercise=draw(st.sampled_from(CATALOG + OWN)),
-        kind=draw(st.sampled_from(["warmup", "work"])),
+        kind=draw(st.sampled_from(["warmup", "work", "drop", "failure"])),
         side=draw(st.sampled_from([None, "L", "R"])),
         weight=draw(st.integers(0, 40000)) / 100,
         reps=None if timed else draw(st.integers(1, 100)),
@@ -74,6 +78,7 @@ def logged_sets(draw: st.DrawFn) -> LoggedSet:
         rpe=draw(st.one_of(st.none(), st.integers(2, 20).map(lambda n: n / 2))),
         note=draw(tricky_text),
         logged_at=draw(moments),
+        superset=draw(st.one_of(st.none(), st.sampled_from(["0", "1", "A"]), tricky_text)),
     )
 
 
@@ -84,6 +89,7 @@ workouts = st.lists(
         name=tricky_text,
         notes=tricky_text,
         sets=st.lists(logged_sets(), min_size=1, max_size=6),
+        ended_at=st.one_of(st.none(), moments),
     ),
     max_size=6,
     unique_by=lambda w: (w.started_at, w.name),  # a workout is its start and name
@@ -105,21 +111,22 @@ def write_log(conn: sqlite3.Connection, units: Unit, log: list[LoggedWorkout]) -
         ids[name] = cur.lastrowid
     for workout in log:
         cur = conn.execute(
-            "INSERT INTO workout (athlete_id, date, started_at, name, notes)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO workout (athlete_id, date, started_at, name, notes, ended_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             (
                 athlete_id,
                 workout.started_at.date().isoformat(),
                 store_datetime(workout.started_at),
                 workout.name,
                 workout.notes,
+                None if workout.ended_at is None else store_datetime(workout.ended_at),
             ),
         )
         for position, s in enumerate(workout.sets, start=1):
             conn.execute(
                 "INSERT INTO workout_set (athlete_id, workout_id, exercise_id, position, kind,"
-                " side, weight_kg, reps, seconds, rpe, note, logged_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " side, weight_kg, reps, seconds, rpe, note, logged_at, superset)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     athlete_id,
                     cur.lastrowid,
@@ -133,6 +140,7 @@ def write_log(conn: sqlite3.Connection, units: Unit, log: list[LoggedWorkout]) -
                     s.rpe,
                     s.note,
                     store_datetime(s.logged_at),
+                    s.superset or None,
                 ),
             )
     conn.commit()
@@ -150,7 +158,7 @@ def export_text(log: Log) -> str:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(units=st.sampled_from(["kg", "lb"]), log=workouts)
-def test_export_import_export_is_identical(
+def test_export_import_export_is_identical(  # kinds, supersets and end times included
     new_db: NewDatabase, new_file: NewFile, units: Unit, log: list[LoggedWorkout]
 ) -> None:
     source, source_log = new_db()
@@ -159,7 +167,7 @@ def test_export_import_export_is_identical(
 
     _, target_log = new_db()
     path = new_file(first)
-    summary = import_csv(target_log, path)
+    summary = import_file(target_log, path)
     second = export_text(target_log)
 
     assert second == first
@@ -188,10 +196,27 @@ def test_a_pound_athletes_file_sets_a_fresh_database_to_pounds(
     assert "61.23496995,135,lb,5" in first
 
     target, target_log = new_db()
-    summary = import_csv(target_log, new_file(first))
+    summary = import_file(target_log, new_file(first))
     assert summary.units_set == "lb"
     units, bar_kg, plates = target.execute("SELECT units, bar_kg, plates FROM athlete").fetchone()
     assert units == "lb"
     assert round(bar_kg / 0.45359237, 6) == 45  # the default bar follows the unit
     assert json.loads(plates)[0][0] == to_kg(45, "lb")
     assert export_text(target_log) == first
+
+
+def test_a_file_of_liftlog_0_1_without_the_new_columns_still_imports(
+    new_db: NewDatabase, new_file: NewFile
+) -> None:
+    source, source_log = new_db()
+    moment = dt.datetime(2026, 5, 7, 6, 13)
+    set_ = LoggedSet("Back Squat", "work", None, 60, 5, None, None, "", moment, superset="A")
+    write_log(source, "kg", [LoggedWorkout(moment, "", "", [set_], ended_at=moment)])
+    new = export_text(source_log)
+    assert new.startswith(",".join(HEADER) + "\r\n")
+    assert new.endswith(",A,2026-05-07T06:13:00\r\n")
+    old = "".join(line.rsplit(",", 2)[0] + "\r\n" for line in new.splitlines())
+
+    _, target_log = new_db()
+    assert import_file(target_log, new_file(old)).sets == 1
+    assert export_text(target_log) == new.replace(",A,2026-05-07T06:13:00", ",,")

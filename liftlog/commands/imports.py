@@ -1,0 +1,226 @@
+"""`liftlog import FILE`, `liftlog imports [--json]` and `liftlog imports undo ID`:
+history from other apps (or liftlog's own CSV) in, the imports made, and taking one
+back out."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liftlog.commands.common import UserError, open_log, print_json, say, warn
+
+if TYPE_CHECKING:
+    from liftlog.service.imports import ImportSummary
+
+#: Files at least this big get a progress bar (when standard error is a terminal):
+#: about 10,000 rows, which take a moment to read.
+PROGRESS_MIN_BYTES = 1_000_000
+APPS = ("liftlog", "strong", "hevy", "fitnotes", "fitbod")
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser(
+        "import",
+        help="import a CSV export of liftlog, Strong, Hevy, FitNotes or Fitbod",
+        description=(
+            "Import sets from a CSV file in one go: a file with invalid rows is refused with "
+            "each one listed (line and why), unless --skip-invalid. The app and its form are "
+            "told from the header unless --from says. Cardio rows are skipped and counted. "
+            "Sets already in the log are skipped, so importing a file twice adds nothing; "
+            "`liftlog imports undo ID` takes an import back out. docs/import.md lists every "
+            "form read."
+        ),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=APPS,
+        help="the app the file comes from (default: told from the header)",
+    )
+    p.add_argument(
+        "--units",
+        choices=("kg", "lb"),
+        help="the unit of a file that names none (Strong's comma form); default: what its "
+        "barbell loads show, else your units",
+    )
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows, list the others"
+    )
+    p.add_argument("--dry-run", action="store_true", help="report what would be imported")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser(
+        "imports",
+        help="the imports made (id, date, file, counts); `imports undo ID` removes one",
+        description="List every import into the log, or undo one: `liftlog imports undo ID` "
+        "removes exactly the sets, workouts and exercises that import added.",
+    )
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="imports_action", metavar="undo ID")
+    undo = actions.add_parser("undo", help="remove everything import ID added")
+    undo.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_imports)
+
+
+@contextlib.contextmanager
+def _progress_bar(path: Path) -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar on standard error for big files read at a terminal."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("importing {task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(path.name, total=size)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _listed(problems: list[tuple[int, str]], count: int) -> list[str]:
+    lines = [f"  line {line}: {why}" for line, why in problems]
+    if count > len(problems):
+        lines.append(f"  … and {count - len(problems)} more")
+    return lines
+
+
+def describe(summary: ImportSummary) -> list[str]:
+    """The lines the user reads after an import (or a dry run)."""
+    name = f"{summary.file} ({summary.format.replace(' (', ', ').rstrip(')')})"
+    if summary.sets == 0 and summary.duplicates:
+        are = "is" if summary.duplicates == 1 else "are all"
+        lines = [
+            f"Nothing new in {name}: its {_plural(summary.duplicates, 'set')} {are} already"
+            " in the log."
+        ]
+    else:
+        verb = "Would import" if summary.dry_run else "Imported"
+        lines = [
+            f"{verb} {_plural(summary.sets, 'set')} in {_plural(summary.workouts, 'workout')}"
+            f" ({summary.new_workouts} new) from {name}."
+        ]
+        if summary.duplicates:
+            lines.append(
+                f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
+            )
+    lines.append(f"Weights read in {summary.unit}: {summary.unit_why}.")
+    if summary.skipped:
+        parts = [f"{n} {why}" for why, n in sorted(summary.skipped.items())]
+        rows = sum(summary.skipped.values())
+        are = "row that is not a strength set" if rows == 1 else "rows that are not strength sets"
+        lines.append(f"Skipped {rows} {are}: {', '.join(parts)}.")
+    if summary.invalid_count:
+        lines.append(f"Skipped {_plural(summary.invalid_count, 'invalid row')} (--skip-invalid):")
+        lines += _listed([(p.line, p.why) for p in summary.invalid], summary.invalid_count)
+    if summary.new_exercises:
+        named = ", ".join(f"{n} ({equipment})" for n, equipment in summary.new_exercises)
+        lines.append(f"New exercises, now your own ({len(summary.new_exercises)}): {named}.")
+    if summary.units_set:
+        verb = "Would set" if summary.dry_run else "Set"
+        lines.append(f"{verb} your units to {summary.units_set}, as in the file.")
+    if summary.imported_before:
+        ids = ", ".join(str(i) for i in summary.imported_before)
+        lines.append(f"This file was imported before (import {ids}).")
+    if summary.dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif summary.batch_id is None:
+        lines.append("Nothing was added, so no import was recorded.")
+    else:
+        lines.append(f"This is import {summary.batch_id}; `liftlog imports undo {summary.batch_id}`"
+                     " takes it back out.")  # fmt: skip
+    return lines
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from liftlog.service.imports import ImportRefused, import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not there"
+        raise UserError(f"cannot import {path}: it is {what}.")
+    log = open_log(args)
+    try:
+        with _progress_bar(path) as progress:
+            summary = import_file(
+                log,
+                path,
+                source=args.source,
+                units=args.units,
+                skip_invalid=args.skip_invalid,
+                dry_run=args.dry_run,
+                progress=progress,
+            )
+    except ImportRefused as refused:
+        warn(str(refused))
+        for line in _listed([(p.line, p.why) for p in refused.problems], refused.count):
+            print(line, file=sys.stderr)
+        return 1
+    say(*describe(summary))
+    return 0
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    from liftlog.service.imports import imports, undo_import
+
+    log = open_log(args)
+    if args.imports_action == "undo":
+        batch, undone = undo_import(log, args.id)
+        removed = [_plural(undone.sets, "set"), _plural(undone.workouts, "workout")]
+        removed.append(_plural(undone.exercises, "exercise"))
+        say(f"Undid import {batch.id} ({batch.file_name}): removed {', '.join(removed)}.")
+        return 0
+    batches = imports(log)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": b.id,
+                    "date": b.created_at.isoformat(timespec="seconds"),
+                    "file": b.file_name,
+                    "file_hash": b.file_hash,
+                    "format": b.format,
+                    "unit": b.unit,
+                    "sets": b.sets,
+                    "workouts": b.workouts,
+                    "skipped": b.skipped,
+                    "undone": None if b.undone_at is None else b.undone_at.isoformat(),
+                    "details": b.details,
+                }
+                for b in batches
+            ]
+        )
+        return 0
+    if not batches:
+        say("No imports yet (`liftlog import FILE` brings a history in).")
+        return 0
+    for b in batches:
+        state = f", undone {b.undone_at:%Y-%m-%d}" if b.undone_at else ""
+        what = f"{b.file_name} ({b.format}, {b.unit or '-'})"
+        say(
+            f"{b.id:>3}  {b.created_at:%Y-%m-%d %H:%M}  {what}: {_plural(b.sets, 'set')} in"
+            f" {_plural(b.workouts, 'workout')}, {b.skipped} skipped{state}"
+        )
+    return 0
