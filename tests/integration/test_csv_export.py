@@ -12,7 +12,7 @@ from tests.integration.conftest import CLI
 
 HEADER = (
     "date,time,workout,workout_notes,exercise,order,kind,side,weight_kg,weight,unit,reps,"
-    "seconds,rpe,note,logged_at"
+    "seconds,rpe,note,logged_at,superset,ended_at"
 )
 
 
