@@ -95,7 +95,10 @@ class ExportFile:
                     continue
                 cells = fixed if fixed is not None else cells[:width]
             # one empty cell past the header: what a column the row lacks reads
-            cells += [""] * (width + 1 - len(cells))
+            if len(cells) == width:
+                cells.append("")
+            else:
+                cells += [""] * (width + 1 - len(cells))
             try:
                 parsed = parse(cells, unit)
             except CellError as exc:
@@ -215,7 +218,7 @@ def _records(
                 raise CsvError(
                     f"{name} is not UTF-8 text; export it again as CSV (UTF-8)."
                 ) from None
-            if any(cell.strip() for cell in cells):  # a blank line is not a row
+            if cells and (cells[0].strip() or any(c.strip() for c in cells)):  # blank: no row
                 yield before + 1, cells
             before = reader.line_num + 1
     finally:
