@@ -334,6 +334,11 @@ def _empty_database(path: Path) -> Path:
     return path
 
 
+#: Issue 12's targets for importing the 100k-row Strong file.
+IMPORT_RATIO = 6.0
+IMPORT_SECONDS = 1.5
+
+
 def measure_import(bench: Bench, csv_file: Path) -> Result:
     result = Result("`liftlog import` of a 100k-row Strong CSV")
     if "import" not in bench.commands:
@@ -379,7 +384,14 @@ def measure_import(bench: Bench, csv_file: Path) -> Result:
     f = median([r.seconds for r in floors])
     result.value = f"{s:.2f} s ({STRONG_ROWS / s:,.0f} rows/s)"
     result.floor = f"{f:.2f} s (`sqlite3 .import` of the raw file)"
-    result.ratio, result.target, result.status = s / f, "recorded (no target)", "info"
+    # issue 12: at most 6 times the floor, and 1.5 s
+    result.ratio, result.target = s / f, f"≤ {IMPORT_RATIO:g}× and ≤ {IMPORT_SECONDS:g} s"
+    result.status = "pass" if result.ratio <= IMPORT_RATIO and s <= IMPORT_SECONDS else "fail"
+    over = sum(1 for r in subjects if r.seconds > min(IMPORT_RATIO * f, IMPORT_SECONDS))
+    _near_the_line(result, max(result.ratio / IMPORT_RATIO, s / IMPORT_SECONDS), over, runs)
+    if result.status == "fail":
+        argv = ["--db", str(fresh()), "import", str(csv_file), "--from", "strong"]
+        result.why = _profile_why(bench, argv)
     result.notes.append("subject: " + spread([r.seconds for r in subjects]))
     result.notes.append("floor: " + spread([r.seconds for r in floors]))
     result.notes.append(
