@@ -9,12 +9,10 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from liftlog.commands.common import UserError, open_log, print_json, say, warn
-
-if TYPE_CHECKING:
-    from liftlog.service.imports import ImportSummary
+from liftlog.textsafe import visible
 
 #: Files at least this big get a progress bar (when standard error is a terminal):
 #: about 10,000 rows, which take a moment to read.
@@ -100,62 +98,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _listed(problems: list[tuple[int, str]], count: int) -> list[str]:
-    lines = [f"  line {line}: {why}" for line, why in problems]
-    if count > len(problems):
-        lines.append(f"  … and {count - len(problems)} more")
-    return lines
-
-
-def describe(summary: ImportSummary) -> list[str]:
-    """The lines the user reads after an import (or a dry run)."""
-    name = f"{summary.file} ({summary.format.replace(' (', ', ').rstrip(')')})"
-    if summary.sets == 0 and summary.duplicates:
-        are = "is" if summary.duplicates == 1 else "are all"
-        lines = [
-            f"Nothing new in {name}: its {_plural(summary.duplicates, 'set')} {are} already"
-            " in the log."
-        ]
-    else:
-        verb = "Would import" if summary.dry_run else "Imported"
-        lines = [
-            f"{verb} {_plural(summary.sets, 'set')} in {_plural(summary.workouts, 'workout')}"
-            f" ({summary.new_workouts} new) from {name}."
-        ]
-        if summary.duplicates:
-            lines.append(
-                f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
-            )
-    lines.append(f"Weights read in {summary.unit}: {summary.unit_why}.")
-    if summary.skipped:
-        parts = [f"{n} {why}" for why, n in sorted(summary.skipped.items())]
-        rows = sum(summary.skipped.values())
-        are = "row that is not a strength set" if rows == 1 else "rows that are not strength sets"
-        lines.append(f"Skipped {rows} {are}: {', '.join(parts)}.")
-    if summary.invalid_count:
-        lines.append(f"Skipped {_plural(summary.invalid_count, 'invalid row')} (--skip-invalid):")
-        lines += _listed([(p.line, p.why) for p in summary.invalid], summary.invalid_count)
-    if summary.new_exercises:
-        named = ", ".join(f"{n} ({equipment})" for n, equipment in summary.new_exercises)
-        lines.append(f"New exercises, now your own ({len(summary.new_exercises)}): {named}.")
-    if summary.units_set:
-        verb = "Would set" if summary.dry_run else "Set"
-        lines.append(f"{verb} your units to {summary.units_set}, as in the file.")
-    if summary.imported_before:
-        ids = ", ".join(str(i) for i in summary.imported_before)
-        lines.append(f"This file was imported before (import {ids}).")
-    if summary.dry_run:
-        lines.append("Dry run: nothing was written.")
-    elif summary.batch_id is None:
-        lines.append("Nothing was added, so no import was recorded.")
-    else:
-        lines.append(f"This is import {summary.batch_id}; `liftlog imports undo {summary.batch_id}`"
-                     " takes it back out.")  # fmt: skip
-    return lines
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from liftlog.service.imports import ImportRefused, import_file
+    from liftlog.service.imports import ImportRefused, describe, import_file, listed
 
     path = Path(args.file)
     if not path.is_file():
@@ -175,10 +119,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     except ImportRefused as refused:
         warn(str(refused))
-        for line in _listed([(p.line, p.why) for p in refused.problems], refused.count):
-            print(line, file=sys.stderr)
+        for line in listed(refused.problems, refused.count):
+            print(visible(line), file=sys.stderr)
         return 1
-    say(*describe(summary))
+    lines = describe(summary)
+    if summary.batch_id is not None:
+        lines.append(
+            f"This is import {summary.batch_id}; `liftlog imports undo {summary.batch_id}`"
+            " takes it back out."
+        )
+    say(*lines)
     return 0
 
 

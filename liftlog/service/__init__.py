@@ -13,7 +13,8 @@ A rule that both front ends need lives here (or in `liftlog.inputs`), never in b
 - `profile`    units and kit (`switch_units`), name, stop days, run template, bodyweight
 - `races`      the race calendar
 - `exercises`  the catalog and own exercises, overrides, the routine
-- `transfer`   CSV export (atomic, never onto the log) and import
+- `transfer`   CSV export (atomic, never onto the log)
+- `imports`    importing another app's export (or liftlog's), the imports made, undo
 
 The rows the store hands out are re-exported here for the front ends' type hints.
 """

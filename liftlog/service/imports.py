@@ -257,6 +257,65 @@ def _details(summary: ImportSummary) -> dict[str, object]:
     }
 
 
+# --- what the athlete reads (the command line and the app show the same lines) -------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def listed(problems: list[RowProblem], count: int) -> list[str]:
+    """Invalid rows, one line each (`  line 5: reps 150 must be …`), and how many more."""
+    lines = [f"  line {p.line}: {p.why}" for p in problems]
+    if count > len(problems):
+        lines.append(f"  … and {count - len(problems)} more")
+    return lines
+
+
+def describe(summary: ImportSummary) -> list[str]:
+    """The lines the user reads after an import (or a dry run)."""
+    name = f"{summary.file} ({summary.format.replace(' (', ', ').rstrip(')')})"
+    if summary.sets == 0 and summary.duplicates:
+        are = "is" if summary.duplicates == 1 else "are all"
+        lines = [
+            f"Nothing new in {name}: its {_plural(summary.duplicates, 'set')} {are} already"
+            " in the log."
+        ]
+    else:
+        verb = "Would import" if summary.dry_run else "Imported"
+        lines = [
+            f"{verb} {_plural(summary.sets, 'set')} in {_plural(summary.workouts, 'workout')}"
+            f" ({summary.new_workouts} new) from {name}."
+        ]
+        if summary.duplicates:
+            lines.append(
+                f"Skipped {_plural(summary.duplicates, 'set')} already in the log (duplicates)."
+            )
+    lines.append(f"Weights read in {summary.unit}: {summary.unit_why}.")
+    if summary.skipped:
+        parts = [f"{n} {why}" for why, n in sorted(summary.skipped.items())]
+        rows = sum(summary.skipped.values())
+        are = "row that is not a strength set" if rows == 1 else "rows that are not strength sets"
+        lines.append(f"Skipped {rows} {are}: {', '.join(parts)}.")
+    if summary.invalid_count:
+        lines.append(f"Skipped {_plural(summary.invalid_count, 'invalid row')}, as asked:")
+        lines += listed(summary.invalid, summary.invalid_count)
+    if summary.new_exercises:
+        named = ", ".join(f"{n} ({equipment})" for n, equipment in summary.new_exercises)
+        lines.append(f"New exercises, now your own ({len(summary.new_exercises)}): {named}.")
+    if summary.units_set:
+        verb = "Would set" if summary.dry_run else "Set"
+        lines.append(f"{verb} your units to {summary.units_set}, as in the file.")
+    if summary.imported_before:
+        ids = ", ".join(str(i) for i in summary.imported_before)
+        lines.append(f"This file was imported before (import {ids}).")
+    if summary.dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif summary.batch_id is None:
+        lines.append("Nothing was added, so no import was recorded.")
+    return lines
+
+
 def imports(log: Log) -> list[BatchRow]:
     """Every import made into the log, oldest first (undone ones too, marked)."""
     with log.reading() as conn:

@@ -61,6 +61,14 @@ class LiftlogApp(App[int]):
             id="app.export_csv",
             tooltip="Write the whole log to a CSV file",
         ),
+        Binding(
+            "ctrl+o",
+            "import_csv",
+            "Import CSV",
+            show=False,
+            id="app.import_csv",
+            tooltip="Bring in a history from another app's CSV export",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit liftlog (every set is saved)"),
     ]
 
@@ -115,6 +123,15 @@ class LiftlogApp(App[int]):
                 self.push_screen(ExportProgress(path))
 
         self.push_screen(ExportForm(default_export_path(self.today)), chosen)
+
+    def action_import_csv(self) -> None:
+        from liftlog.tui.dialogs.import_dialog import ImportDialog, ImportForm, ImportRequest
+
+        def chosen(request: object) -> None:
+            if isinstance(request, ImportRequest):
+                self.push_screen(ImportDialog(request))
+
+        self.push_screen(ImportForm(), chosen)
 
     async def run_screen_action(self, mode: str | None, action: str) -> None:
         """Run an action of a screen (switching to it first) or of the app (mode None)."""

@@ -302,7 +302,7 @@ def test_more_than_20_invalid_rows_are_counted(cli: CLI, tmp_path: Path) -> None
 def test_skip_invalid_imports_the_rest_and_lists_what_it_skipped(cli: CLI, tmp_path: Path) -> None:
     out = cli.ok("import", str(bad_file(tmp_path)), "--units", "kg", "--skip-invalid").out
     assert "Imported 3 sets in 1 workout (1 new)" in out
-    assert "Skipped 3 invalid rows (--skip-invalid):\n  line 5: reps 877777" in out
+    assert "Skipped 3 invalid rows, as asked:\n  line 5: reps 877777" in out
     assert [b[3] for _, sets in days(cli) for b in sets] == [5, 5, 5]
 
 
