@@ -29,17 +29,17 @@ from liftlog.names import equipment_from_name, normalise
 from liftlog.service.exercises import name_index, own_exercise_loads
 from liftlog.service.log import Log
 from liftlog.service.profile import switch_units
-from liftlog.store.db import Connection, is_database_error
-from liftlog.store.exercises import list_exercises
-from liftlog.store.imports import (
+from liftlog.store.batches import (
     BatchRow,
-    ImportWriter,
     Undone,
     batches_of_file,
     get_batch,
     list_batches,
     undo_batch,
 )
+from liftlog.store.db import Connection, is_database_error
+from liftlog.store.exercises import list_exercises
+from liftlog.store.imports import ImportWriter
 from liftlog.units import Unit
 
 Progress = Callable[[int, int], None]
