@@ -42,6 +42,8 @@ def summary_messages(data: bytes) -> bytes:
     kept = bytearray()
     profile_version = b"\x00\x00"
     pos, size = 0, len(data)
+    if size < 12:
+        raise RunFileError("is not a FIT file")
     while pos < size:
         if pos > 0 and not any(data[pos:]):
             break  # zero padding after the last chained file

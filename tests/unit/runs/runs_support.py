@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from garmin_fit_sdk import Encoder, Profile
 
@@ -138,7 +139,7 @@ _DEV_FIELD = {
 }
 
 
-def _developer_fields() -> dict[int, dict[str, object]]:
+def _developer_fields() -> dict[int, Any]:
     return {0: {"developer_data_id_mesg": _DEV_ID, "field_description_mesg": _DEV_FIELD}}
 
 
@@ -197,7 +198,8 @@ def tcx_file(
             hr += f"<AverageHeartRateBpm><Value>{avg}</Value></AverageHeartRateBpm>"
         if top is not None:
             hr += f"<MaximumHeartRateBpm><Value>{top}</Value></MaximumHeartRateBpm>"
-        point = f"<Trackpoint><Time>{clock + timedelta(seconds=seconds):%Y-%m-%dT%H:%M:%S.000Z}</Time></Trackpoint>"
+        lap_end = clock + timedelta(seconds=seconds)
+        point = f"<Trackpoint><Time>{lap_end:%Y-%m-%dT%H:%M:%S.000Z}</Time></Trackpoint>"
         parts.append(
             f'<Lap StartTime="{clock:%Y-%m-%dT%H:%M:%S.000Z}">'
             f"<TotalTimeSeconds>{seconds}</TotalTimeSeconds>"
