@@ -10,10 +10,13 @@ non-empty column for time and distance and its first non-empty one otherwise.
 
 Per row: activities that are not runs are counted from the CSV alone (their files are
 never opened). A run's FIT file is always read (training effect and the local start
-are only there); a GPX or TCX file only when the CSV has no heart rate for it. The
-file's measurements win over the CSV's, the CSV's sport, name and relative effort over
-the file's (Strava's type is what the athlete set). A missing or broken file costs
-only what it would have added: the run is kept from its row, with a warning.
+are only there); a GPX or TCX file only when the CSV has no `Average Heart Rate`
+column (an old export): Strava fills that column from the same file, so where it is
+empty the file has no heart rate either, and parsing an hour of GPS points (~40 ms)
+for nothing, a thousand times over, is what would make a big export slow. The row's
+values win where it has them (its type is what the athlete set, its distance what they
+see on Strava); the file fills the rest. A missing or broken file costs only what it
+would have added: the run is kept from its row, with a warning.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ class StravaRow:
     line: int
     record: RunRecord
     filename: str
+    heart_rate_column: bool  # the CSV has "Average Heart Rate" (newer exports do)
 
 
 def parse_date(text: str) -> datetime:
@@ -122,6 +126,7 @@ def rows(data: bytes, source: str) -> Iterator[StravaRow | Skipped]:
             "an export in English is needed)"
         )
     metres_column = columns.count("Distance") > 1
+    heart_rate_column = columns.count("Average Heart Rate") > 0
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -131,7 +136,7 @@ def rows(data: bytes, source: str) -> Iterator[StravaRow | Skipped]:
         except ValueError as error:
             yield Skipped(f"{source} line {line} (activity {activity_id or '?'})", str(error))
             continue
-        yield StravaRow(line, record, columns.first(row, "Filename"))
+        yield StravaRow(line, record, columns.first(row, "Filename"), heart_rate_column)
 
 
 def _record(
@@ -180,23 +185,17 @@ def needs_file(row: StravaRow) -> bool:
     if not row.record.is_run or not row.filename:
         return False
     name = row.filename.lower().removesuffix(".gz")
-    return name.endswith(".fit") or (row.record.avg_hr is None and row.record.max_hr is None)
+    return name.endswith(".fit") or not row.heart_rate_column
 
 
 def combine(row: StravaRow, from_file: RunRecord, source: str) -> RunRecord:
     """One run from a CSV row and its file (`source`, as the user finds it).
 
-    The file measures; the CSV names and classifies, and fills what the file lacks.
+    The row's values win where it has them (they are what the athlete sees on Strava);
+    the file adds what the row lacks. The local start is the row's start at the file's
+    UTC offset, so the two can never disagree about the day.
     """
-    csv_record = row.record
-    merged = dataclasses.replace(
-        from_file,
-        sport=csv_record.sport,
-        sub_sport=csv_record.sub_sport or from_file.sub_sport,
-        name=csv_record.name or from_file.name,
-        relative_effort=csv_record.relative_effort,
-        source=source,
-        source_id=csv_record.source_id,
-        source_format="strava",
-    )
-    return fill_gaps(merged, csv_record)
+    merged = fill_gaps(row.record, from_file)
+    offset = from_file.start_local.tzinfo if from_file.start_local else None
+    local = merged.start.astimezone(offset) if offset is not None else None
+    return dataclasses.replace(merged, source=source, start_local=local)

@@ -246,23 +246,43 @@ def strava_date(moment: datetime) -> str:
     return f"{moment:%b} {moment.day}, {moment.year}, {hour}:{moment:%M:%S} {half}"
 
 
+# An export from before Strava added the SI block and the heart-rate columns.
+OLD_STRAVA_HEADER = [
+    "Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description",
+    "Elapsed Time", "Distance", "Commute", "Activity Gear", "Filename",
+]  # fmt: skip
+
+
 def strava_csv(rows: Sequence[StravaActivity], header: Sequence[str] = STRAVA_HEADER) -> bytes:
+    """activities.csv for `rows`; a repeated column name takes its values in turn
+    (display units first, SI second, as Strava writes them)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
+    si_block = header.count("Distance") > 1
     for row in rows:
         a = row.activity
         hr_max = str(a.max_hr) if row.csv_heart_rate and a.max_hr else ""
         hr_avg = f"{a.avg_hr}.0" if row.csv_heart_rate and a.avg_hr else ""
         effort = "" if row.relative_effort is None else str(row.relative_effort)
-        values = {
-            0: str(row.activity_id), 1: strava_date(a.start), 2: row.name, 3: row.type,
-            5: str(int(a.elapsed_s)), 6: f"{a.distance_m / 1000:.2f}", 7: hr_max,
-            8: effort, 9: "false", 12: row.filename, 15: f"{a.elapsed_s:.1f}",
-            16: f"{a.timer_s:.1f}", 17: f"{a.distance_m:.1f}", 21: hr_max, 22: hr_avg,
-            23: effort,
-        }  # fmt: skip
-        writer.writerow([values.get(i, "") for i in range(len(header))])
+        km = f"{a.distance_m / 1000:.2f}"
+        values: dict[str, list[str]] = {
+            "Activity ID": [str(row.activity_id)],
+            "Activity Date": [strava_date(a.start)],
+            "Activity Name": [row.name],
+            "Activity Type": [row.type],
+            "Elapsed Time": [str(int(a.elapsed_s)), f"{a.elapsed_s:.1f}"],
+            "Distance": [km, f"{a.distance_m:.1f}"] if si_block else [km],
+            "Max Heart Rate": [hr_max, hr_max],
+            "Relative Effort": [effort, effort],
+            "Commute": ["false"],
+            "Filename": [row.filename],
+            "Moving Time": [f"{a.timer_s:.1f}"],
+            "Average Heart Rate": [hr_avg],
+        }
+        writer.writerow(
+            [values.get(name, [""]).pop(0) if values.get(name) else "" for name in header]
+        )
     return out.getvalue().encode()
 
 
@@ -270,10 +290,12 @@ def gz(data: bytes) -> bytes:
     return gzip.compress(data, mtime=0)
 
 
-def write_export(folder: Path, rows: Sequence[StravaActivity]) -> Path:
+def write_export(
+    folder: Path, rows: Sequence[StravaActivity], header: Sequence[str] = STRAVA_HEADER
+) -> Path:
     """A Strava export folder: activities.csv and the activities/ it names."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "activities.csv").write_bytes(strava_csv(rows))
+    (folder / "activities.csv").write_bytes(strava_csv(rows, header))
     for row in rows:
         if row.filename and row.file_bytes is not None:
             target = folder / row.filename

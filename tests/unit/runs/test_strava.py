@@ -12,6 +12,7 @@ from liftlog.runs.read import read_paths
 from liftlog.runs.record import ReadResult, RunRecord
 from liftlog.runs.strava import parse_date
 from tests.unit.runs.runs_support import (
+    OLD_STRAVA_HEADER,
     STRAVA_HEADER,
     T0,
     Activity,
@@ -49,7 +50,7 @@ def _export_rows() -> list[StravaActivity]:
     return [
         StravaActivity(101, fit_run, name="Intervals", relative_effort=120,
                        filename="activities/101.fit.gz", file_bytes=gz(fit_file(fit_run))),
-        # a GPX run whose row has no heart rate: the file is read for it
+        # a GPX run Strava saw no heart rate in: its file (the same GPS points) is not read
         StravaActivity(102, gpx_run, type="Trail Run", name="Hills", csv_heart_rate=False,
                        filename="activities/102.gpx.gz", file_bytes=gz(gpx_file(gpx_run))),
         StravaActivity(103, tcx_run, name="Long", relative_effort=None,
@@ -85,9 +86,10 @@ def _check_export(result: ReadResult) -> None:
 
     gpx_run = by_id["strava:102"]
     assert (gpx_run.sport, gpx_run.sub_sport, gpx_run.name) == ("running", "trail", "Hills")
-    assert gpx_run.avg_hr == 150  # from the file: the row had none
-    assert gpx_run.timer_s == 2300.0  # from the row: GPX has no timer
+    assert (gpx_run.avg_hr, gpx_run.max_hr) == (None, None)
+    assert gpx_run.timer_s == 2300.0
     assert gpx_run.relative_effort == 64
+    assert gpx_run.source.endswith("activities.csv")  # the row alone
 
     tcx_run = by_id["strava:103"]
     assert tcx_run.relative_effort is None
@@ -137,6 +139,25 @@ def test_a_folder_holding_the_export_reads_it_once(tmp_path: Path) -> None:
     result = read_paths([tmp_path / "downloads"])
     assert len(result.runs) == 6
     assert result.merged == 0  # the activities/ files were not read a second time
+
+
+def test_an_old_export_without_heart_rate_columns_reads_gpx_and_tcx_files_for_it(
+    tmp_path: Path,
+) -> None:
+    gpx_run = Activity(start=T0, elapsed_s=2400, timer_s=2300)
+    tcx_run = Activity(start=T0 + DAY)
+    tcx_bytes = gz(tcx_file(tcx_run))
+    rows = [
+        StravaActivity(1, gpx_run, filename="activities/1.gpx", file_bytes=gpx_file(gpx_run)),
+        StravaActivity(2, tcx_run, filename="activities/2.tcx.gz", file_bytes=tcx_bytes),
+    ]
+    result = read_paths([write_export(tmp_path / "old", rows, OLD_STRAVA_HEADER)])
+    gpx, tcx = result.runs
+    assert (gpx.avg_hr, gpx.max_hr, gpx.name) == (150, 155, "Morning Run")
+    assert gpx.distance_m == pytest.approx(10_000.0)  # the row's km, not the GPS track's
+    assert gpx.source.endswith("activities/1.gpx")
+    assert (tcx.avg_hr, tcx.max_hr, tcx.timer_s) == (150, 172, 3500.0)
+    assert tcx.relative_effort is None
 
 
 def test_an_old_export_with_one_distance_column_is_in_km(tmp_path: Path) -> None:
