@@ -164,7 +164,7 @@ class _Lister:
         for child in sorted(folder.iterdir()):
             if child.name.startswith("."):
                 continue
-            if child.is_dir():
+            if child.is_dir() and not child.is_symlink():  # a link back up would loop
                 self._folder(child)
             elif child.name.lower().endswith(".zip"):
                 self._zip(str(child), child)

@@ -138,3 +138,12 @@ def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
         "locked.fit",
         "could not be read (Permission denied)",
     )
+
+
+def test_a_folder_linking_back_to_itself_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "acts").mkdir()
+    (tmp_path / "acts" / "a.fit").write_bytes(fit_file(Activity()))
+    (tmp_path / "acts" / "loop").symlink_to(tmp_path / "acts", target_is_directory=True)
+    result = read_paths([tmp_path / "acts"])
+    assert len(result.runs) == 1
+    assert result.merged == 0
