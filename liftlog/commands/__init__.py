@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from liftlog.commands import catalog, csvcmd, imports, logging, plan, profile, races
+from liftlog.commands import catalog, csvcmd, imports, logging, plan, profile, races, runs
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     logging,
@@ -14,4 +14,5 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     profile,
     csvcmd,
     imports,
+    runs,
 )

@@ -89,3 +89,30 @@ class OverrideRow:
 class RoutineChangeRow:
     exercise: str
     action: str  # "add" | "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class RunRow:
+    """A stored run (R22): `started_utc` is aware UTC; `started_at` the local wall clock."""
+
+    id: int
+    date: dt.date  # the local day of the start
+    started_at: dt.datetime
+    started_utc: dt.datetime
+    sport: str  # running | trail_running | treadmill_running | track_running | virtual_running
+    elapsed_s: int
+    timer_s: int | None
+    distance_m: float | None
+    avg_hr: int | None
+    max_hr: int | None
+    aerobic_te: float | None
+    anaerobic_te: float | None
+    relative_effort: float | None
+    name: str
+    source: str
+    source_id: str | None
+
+    @property
+    def start(self) -> dt.datetime:
+        """For `liftlog.runs.dedupe`: the same activity is the same start and length."""
+        return self.started_utc
