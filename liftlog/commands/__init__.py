@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from liftlog.commands import catalog, csvcmd, imports, logging, plan, profile, races, runs
+from liftlog.commands import catalog, csvcmd, ics, imports, logging, plan, profile, races, runs
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     logging,
@@ -15,4 +15,5 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     csvcmd,
     imports,
     runs,
+    ics,
 )

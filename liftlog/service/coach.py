@@ -163,8 +163,12 @@ def prescription_for(
     exercise: str | None = None,
     pick: bool = True,
     today: dt.date | None = None,
+    planned: Sequence[dt.date] = (),
 ) -> DayPrescription:
     """The prescription for `date`: with `pick`, the next strength day on or after it (R19).
+
+    `planned`: days of sessions projected but not logged (the calendar's), which R19
+    counts like logged ones when it spaces the next session.
 
     Warm (every lift with sets has a valid cached state), this reads the sets since
     the oldest cached state and the last week, plus the year's session dates. Cold,
@@ -187,7 +191,7 @@ def prescription_for(
     program = load_program(data_dir() / "programs.toml")
     day = prescribe(
         date, inputs.athlete, inputs.catalog, history, inputs.races, inputs.overrides,
-        program, exercise, states=states, pick=pick, session_dates=dates,
+        program, exercise, states=states, pick=pick, session_dates=[*dates, *planned],
     )  # fmt: skip
     if date >= today:
         _refresh_cache(conn, inputs, states, history, today)

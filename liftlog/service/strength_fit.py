@@ -8,16 +8,14 @@ onto the log itself (`transfer.check_target`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 
 from liftlog.errors import LiftlogError
 from liftlog.runs.fit_strength import StrengthSession, StrengthSet, write_strength_fit
 from liftlog.service.log import Log
 from liftlog.service.runs import local_zone
-from liftlog.service.transfer import ExportError, check_target
+from liftlog.service.transfer import check_target, export_bytes_file
 from liftlog.store.exercises import list_exercises
 from liftlog.store.sets import sets_on_day
 
@@ -74,18 +72,6 @@ def fit_bytes(log: Log, day: dt.date, zone: dt.tzinfo | None = None) -> bytes:
 def export_fit_file(log: Log, day: dt.date, target: Path, zone: dt.tzinfo | None = None) -> int:
     """Write the day's session to `target` atomically; the number of sets written."""
     session = strength_session(log, day, zone)
-    data = write_strength_fit(session)
-    real = check_target(log, target)
-    part = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}.liftlog-part")
-    try:
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, real)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}.") from None
+    check_target(log, target)
+    export_bytes_file(log, target, write_strength_fit(session))
     return len(session.sets)

@@ -123,6 +123,31 @@ def export_csv_file(log: Log, target: Path, progress: Progress | None = None) ->
     return rows
 
 
+def export_bytes_file(log: Log, target: Path, data: bytes) -> None:
+    """Write `data` (a FIT file, a calendar) to `target` as the CSV export writes: never
+    onto the log, under a temporary name first, then renamed over the target."""
+    real = check_target(log, target)
+    if real.exists() and not stat.S_ISREG(real.stat().st_mode):  # /dev/null, a pipe
+        try:
+            real.write_bytes(data)
+        except OSError as exc:
+            raise _write_error(target, exc) from None
+        return
+    _clean_stale_parts(real.parent, real.name)
+    part = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}{PART_SUFFIX}")
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(part, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise _write_error(target, exc) from None
+
+
 def _write_error(target: Path, exc: OSError) -> ExportError:
     if exc.errno == errno.ENOSPC:
         return ExportError(f"cannot write {target}: the disk is full; nothing was exported.")
