@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from liftlog.commands.common import UserError, open_log, print_json, say, warn
 
 if TYPE_CHECKING:
+    from liftlog.service import RunRow
     from liftlog.service.runs import RunImport
-    from liftlog.store.rows import RunRow
 
 #: A progress bar (on a terminal) once there are this many activities to read.
 PROGRESS_MIN_ITEMS = 50

@@ -15,10 +15,13 @@ A rule that both front ends need lives here (or in `liftlog.inputs`), never in b
 - `exercises`  the catalog and own exercises, overrides, the routine
 - `transfer`   CSV export (atomic, never onto the log)
 - `imports`    importing another app's export (or liftlog's), the imports made, undo
+- `runs`       runs in from FIT/GPX/TCX files and Strava exports (R22)
+- `strength_fit`  a day's lifting out as a Garmin FIT activity
+- `plan_calendar` the plan as iCalendar (projected sessions, races, windows)
 
 The rows the store hands out are re-exported here for the front ends' type hints.
 """
 
-from liftlog.store.rows import AthleteRow, ExerciseRow, RaceRow, SetRow
+from liftlog.store.rows import AthleteRow, ExerciseRow, RaceRow, RunRow, SetRow
 
-__all__ = ["AthleteRow", "ExerciseRow", "RaceRow", "SetRow"]
+__all__ = ["AthleteRow", "ExerciseRow", "RaceRow", "RunRow", "SetRow"]
