@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 from liftlog.commands.common import UserError, open_log, print_json, say, warn
 
 if TYPE_CHECKING:
-    from liftlog.service import RunRow
-    from liftlog.service.runs import RunImport
+    from liftlog.service.runs import JudgedRun, RunImport
 
 #: A progress bar (on a terminal) once there are this many activities to read.
 PROGRESS_MIN_ITEMS = 50
@@ -120,35 +119,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _line(row: RunRow) -> str:
+def _line(judged: JudgedRun) -> str:
+    row, verdict = judged.row, judged.verdict
     minutes = round(row.elapsed_s / 60)
-    parts = [f"{row.started_at:%Y-%m-%d %H:%M}", f"{minutes:>3} min"]
+    parts = [f"{row.started_at:%Y-%m-%d %H:%M}", "HARD" if verdict.hard else "easy"]
+    parts.append(f"{minutes:>3} min")
     if row.distance_m:
-        parts.append(f"{row.distance_m / 1000:5.1f} km")
-    if row.avg_hr:
-        parts.append(f"HR {row.avg_hr}" + (f"/{row.max_hr}" if row.max_hr else ""))
-    if row.aerobic_te is not None:
-        anaerobic = "" if row.anaerobic_te is None else f"/{row.anaerobic_te:g}"
-        parts.append(f"TE {row.aerobic_te:g}{anaerobic}")
-    if row.relative_effort is not None:
-        parts.append(f"RE {row.relative_effort:g}")
+        parts.append(f"{row.distance_m / 1000:.1f} km")
     if row.sport != "running":
         parts.append(row.sport.replace("_", " "))
     if row.name:
         parts.append(row.name)
-    return "  ".join(parts)
+    return "  ".join(parts) + f"\n    {verdict.reason}"
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    from liftlog.service.runs import list_runs, run_json
+    from liftlog.service.runs import judged_runs, run_json
 
     log = open_log(args)
-    rows = list_runs(log)
+    judged = judged_runs(log)
     if args.json:
-        print_json([run_json(row) for row in rows])
+        print_json(
+            [
+                {
+                    **run_json(j.row),
+                    "hard": j.verdict.hard,
+                    "why": j.verdict.reason,
+                    "race": None if j.verdict.race is None else j.verdict.race.name,
+                }
+                for j in judged
+            ]
+        )
         return 0
-    if not rows:
+    if not judged:
         say("No runs yet: `liftlog runs import PATH...` reads them from your watch or Strava.")
         return 0
-    say(*(_line(row) for row in rows))
+    say(*(_line(j) for j in judged))
     return 0

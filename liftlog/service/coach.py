@@ -32,6 +32,7 @@ from liftlog.progression import (
     prescribe,
 )
 from liftlog.service.log import Log
+from liftlog.service.runs import rule_runs
 from liftlog.store import coach as store
 from liftlog.store.athletes import get_athlete, list_bodyweights
 from liftlog.store.db import Connection
@@ -75,7 +76,9 @@ class CoachInputs:
         return f"{__version__}:{fold_key(self.athlete, self.races, self.overrides)}"
 
 
-def load_inputs(conn: Connection, athlete_id: int) -> CoachInputs:
+def load_inputs(conn: Connection, athlete_id: int, runs_from: dt.date | None = None) -> CoachInputs:
+    """What the rules need besides the sets; the runs (R22) for days from `runs_from`
+    (default: today) on."""
     row = get_athlete(conn, athlete_id)
     exercises = list_exercises(conn, athlete_id)
     races = tuple(
@@ -93,6 +96,7 @@ def load_inputs(conn: Connection, athlete_id: int) -> CoachInputs:
         routine_add=tuple(c.exercise for c in changes if c.action == "add"),
         routine_drop=tuple(c.exercise for c in changes if c.action == "drop"),
         races=races,
+        runs=rule_runs(conn, athlete_id, runs_from or dt.date.today()),
     )
     overrides = tuple(
         Override(o.exercise, o.date, o.kind)  # type: ignore[arg-type]
@@ -175,9 +179,9 @@ def prescription_for(
     it folds the whole history once and caches the result. Raises KeyError for an
     exercise name the catalog doesn't know.
     """
-    inputs = load_inputs(conn, athlete_id)
     today = today or dt.date.today()
     first = min(date, today)
+    inputs = load_inputs(conn, athlete_id, first)
     states = _cached_states(conn, inputs, first)
     cached_ids = {inputs.ids[name] for name in states}
     if store.lifts_with_sets(conn, athlete_id, first) <= cached_ids:

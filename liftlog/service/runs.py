@@ -16,14 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from liftlog.progression import Race, Run, RunVerdict, classify_runs
+from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
 from liftlog.runs.dedupe import dedupe
 from liftlog.runs.read import read_paths
 from liftlog.runs.record import RunRecord, Skipped
 from liftlog.service.log import Log
 from liftlog.store import runs as store
+from liftlog.store.db import Connection
+from liftlog.store.races import list_races
 from liftlog.store.rows import RunRow
 
 Progress = Callable[[int, int], None]
+
+#: How far back the rules look at runs: R22's heart-rate window and its inferred
+#: template, before the earliest day asked about (a week's slack for R19's week).
+RUNS_LOOKBACK = dt.timedelta(days=RUN_HR_WINDOW_DAYS + 7 * RUN_TEMPLATE_WEEKS + 7)
 
 #: How the `run` table names a run's surface (FIT's sub-sport → liftlog's sport).
 STORED_SPORT = {
@@ -142,3 +150,51 @@ def run_json(row: RunRow) -> dict[str, object]:
         "name": row.name,
         "source": row.source,
     }
+
+
+def as_rule_run(row: RunRow) -> Run:
+    """A stored run as R22 reads it."""
+    return Run(
+        date=row.date,
+        start=row.started_at,
+        sport=row.sport,
+        duration_s=row.elapsed_s,
+        distance_m=row.distance_m,
+        avg_hr=row.avg_hr,
+        max_hr=row.max_hr,
+        aerobic_te=row.aerobic_te,
+        anaerobic_te=row.anaerobic_te,
+        relative_effort=row.relative_effort,
+        name=row.name,
+    )
+
+
+def rule_runs(conn: Connection, athlete_id: int, first: dt.date) -> tuple[Run, ...]:
+    """The runs the rules need for days from `first` on (`Athlete.runs`)."""
+    return tuple(as_rule_run(r) for r in store.list_runs(conn, athlete_id, first - RUNS_LOOKBACK))
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedRun:
+    """A stored run and R22's verdict on it."""
+
+    row: RunRow
+    verdict: RunVerdict
+
+
+def judged_runs(log: Log, since: dt.date | None = None) -> list[JudgedRun]:
+    """The stored runs (from `since` on), oldest first, each hard or easy by R22.
+
+    The verdict of a run needs the runs of the 180 days before it (R22's heart-rate
+    share), so those are read too and judged, then left out."""
+    with log.reading() as conn:
+        first = None if since is None else since - RUNS_LOOKBACK
+        rows = store.list_runs(conn, log.athlete_id, first)
+        races = tuple(
+            Race(r.name, r.date, r.priority)  # type: ignore[arg-type]
+            for r in list_races(conn, log.athlete_id)
+        )
+    pairs = [(as_rule_run(row), row) for row in rows]
+    row_of = {id(run): row for run, row in pairs}  # the verdicts hold the very Run objects
+    judged = [JudgedRun(row_of[id(v.run)], v) for v in classify_runs([p[0] for p in pairs], races)]
+    return [j for j in judged if since is None or j.row.date >= since]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -69,9 +70,29 @@ def test_runs_import_reads_an_export_and_a_watch_file_once_each(cli: CLI, tmp_pa
     assert (tempo["aerobic_te"], tempo["relative_effort"], tempo["name"]) == (3.8, 110, "Tempo")
     assert tempo["start"] == "2027-03-01T07:30:00"  # the watch's own local time (UTC+1)
     assert (tempo["distance_m"], tempo["avg_hr"], tempo["max_hr"]) == (10_000.0, 150, 172)
+    # R22: the tempo is hard by its training effect, the long run by its length
+    assert [(r["hard"], r["race"]) for r in runs] == [(True, None), (True, None)]
+    assert "aerobic training effect 3.8 ≥ 3.5" in runs[0]["why"]
+    assert runs[1]["why"].startswith("90 min ≥ 75")
     listed = cli.ok("runs").out.splitlines()
-    assert len(listed) == 2
-    assert listed[1].startswith("2027-03-03 06:30   90 min")
+    assert listed[0] == "2027-03-01 07:30  HARD   60 min  10.0 km  Tempo"
+    assert listed[2] == "2027-03-03 06:30  HARD   90 min  10.0 km  trail running  Long"
+    assert listed[3].startswith("    90 min ≥ 75")
+
+
+def test_a_hard_run_makes_next_pick_its_day_and_say_so(cli: CLI, tmp_path: Path) -> None:
+    easy = Activity(start=T0, elapsed_s=1800, avg_hr=None, max_hr=None, aerobic_te=2.0)
+    tempo = Activity(start=T0 + 2 * DAY, elapsed_s=3000, avg_hr=150, max_hr=160, aerobic_te=3.9)
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "easy.fit").write_bytes(fit_file(easy))
+    (folder / "tempo.fit").write_bytes(fit_file(dataclasses.replace(tempo, serial=2)))
+    cli("runs", "import", str(folder), env={"TZ": "UTC"})
+    easy_day = cli.ok("runs", "--json").json()[0]
+    assert (easy_day["hard"], easy_day["why"]) == (False, "30 min, easy by R22")
+    nxt = cli.ok("next", "--date", "2027-03-03", "--json").json()
+    assert nxt["date"] == "2027-03-03"  # the tempo's day
+    assert "R22: your run" in cli.ok("next", "--date", "2027-03-03").out
 
 
 def test_runs_import_of_nothing_readable_fails_with_one_line_each(cli: CLI, tmp_path: Path) -> None:
