@@ -182,19 +182,59 @@ class JudgedRun:
     verdict: RunVerdict
 
 
-def judged_runs(log: Log, since: dt.date | None = None) -> list[JudgedRun]:
-    """The stored runs (from `since` on), oldest first, each hard or easy by R22.
-
-    The verdict of a run needs the runs of the 180 days before it (R22's heart-rate
-    share), so those are read too and judged, then left out."""
-    with log.reading() as conn:
-        first = None if since is None else since - RUNS_LOOKBACK
-        rows = store.list_runs(conn, log.athlete_id, first)
-        races = tuple(
-            Race(r.name, r.date, r.priority)  # type: ignore[arg-type]
-            for r in list_races(conn, log.athlete_id)
-        )
+def _judge(conn: Connection, athlete_id: int, since: dt.date | None) -> list[JudgedRun]:
+    first = None if since is None else since - RUNS_LOOKBACK
+    rows = store.list_runs(conn, athlete_id, first)
+    races = tuple(
+        Race(r.name, r.date, r.priority)  # type: ignore[arg-type]
+        for r in list_races(conn, athlete_id)
+    )
     pairs = [(as_rule_run(row), row) for row in rows]
     row_of = {id(run): row for run, row in pairs}  # the verdicts hold the very Run objects
     judged = [JudgedRun(row_of[id(v.run)], v) for v in classify_runs([p[0] for p in pairs], races)]
     return [j for j in judged if since is None or j.row.date >= since]
+
+
+def judged_runs(log: Log, since: dt.date | None = None) -> list[JudgedRun]:
+    """The stored runs (from `since` on), oldest first, each hard or easy by R22.
+
+    A verdict needs the runs of the 180 days before it (R22's heart-rate share), so
+    those are read and judged too, then left out."""
+    with log.reading() as conn:
+        return _judge(conn, log.athlete_id, since)
+
+
+def hard_run_on(conn: Connection, athlete_id: int, day: dt.date) -> RunVerdict | None:
+    """The day's hard run (R22), if it had one: Today lifts "after your run"."""
+    return next(
+        (j.verdict for j in _judge(conn, athlete_id, day) if j.row.date == day and j.verdict.hard),
+        None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DayMark:
+    """One day of the recent weeks: its run (hard, easy or none) and whether you lifted."""
+
+    date: dt.date
+    run: str | None  # "hard" | "easy" | None
+    lifted: bool
+
+
+def recent_weeks(
+    conn: Connection, athlete_id: int, today: dt.date, lift_dates: Iterable[dt.date], weeks: int
+) -> list[list[DayMark]]:
+    """The last `weeks` weeks (Monday to Sunday, this one last), day by day."""
+    monday = today - dt.timedelta(days=today.weekday()) - dt.timedelta(weeks=weeks - 1)
+    kinds: dict[dt.date, str] = {}
+    for judged in _judge(conn, athlete_id, monday):
+        if judged.row.date <= today and kinds.get(judged.row.date) != "hard":
+            kinds[judged.row.date] = "hard" if judged.verdict.hard else "easy"
+    lifted = set(lift_dates)
+    return [
+        [
+            DayMark(day, kinds.get(day), day in lifted)
+            for day in (monday + dt.timedelta(weeks=w, days=d) for d in range(7))
+        ]
+        for w in range(weeks)
+    ]

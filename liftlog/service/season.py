@@ -1,4 +1,5 @@
-"""The season as the Season screen shows it: races, run week, and the phase timeline.
+"""The season as the Season screen shows it: races, run week, the phase timeline, and
+the last weeks' runs (hard or easy, R22) beside the days you lifted.
 
 The timeline is computed here from the rules' own `season_status`, day by day, so it
 can never disagree with what Today prescribes; consecutive days in one phase (and
@@ -8,11 +9,12 @@ lightness, for a B race) become one segment.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from liftlog.progression import Race, SeasonStatus, season_status, year_share
 from liftlog.progression.constants import RECOVERY_DAYS, SPECIFIC_FROM_DAYS
 from liftlog.service.log import Log
+from liftlog.service.runs import DayMark, recent_weeks
 from liftlog.store.athletes import get_athlete
 from liftlog.store.coach import session_dates
 from liftlog.store.races import list_races
@@ -38,6 +40,10 @@ class Segment:
         return (self.end - self.start).days + 1
 
 
+#: How many weeks the Season screen's strip of runs and lifts shows.
+RECENT_WEEKS = 4
+
+
 @dataclass(frozen=True, slots=True)
 class SeasonView:
     athlete: AthleteRow
@@ -45,6 +51,7 @@ class SeasonView:
     today: SeasonStatus
     timeline: list[Segment]
     year_share: float
+    recent: list[list[DayMark]] = field(default_factory=list)  # weeks of runs and lifts
 
 
 def as_rules(races: list[RaceRow]) -> tuple[Race, ...]:
@@ -87,6 +94,7 @@ def load_season(log: Log, today: dt.date) -> SeasonView:
         athlete = get_athlete(conn, log.athlete_id)
         races = list_races(conn, log.athlete_id)
         dates = session_dates(conn, log.athlete_id, today - dt.timedelta(days=7 * 53))
+        recent = recent_weeks(conn, log.athlete_id, today, dates, RECENT_WEEKS)
     rules = as_rules(races)
     return SeasonView(
         athlete,
@@ -94,4 +102,5 @@ def load_season(log: Log, today: dt.date) -> SeasonView:
         season_status(today, rules, athlete.stop_days),
         timeline(rules, today, athlete.stop_days),
         year_share(dates, today),
+        recent,
     )

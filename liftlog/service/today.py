@@ -17,6 +17,7 @@ from liftlog.progression import DayPrescription, ExercisePrescription
 from liftlog.progression.plates import Loader, default_plates_kg, plate_breakdown
 from liftlog.service.coach import prescription_for, session_dates
 from liftlog.service.log import Log
+from liftlog.service.runs import hard_run_on
 from liftlog.store.db import Connection
 from liftlog.store.exercises import list_exercises
 from liftlog.store.rows import AthleteRow, ExerciseRow
@@ -77,6 +78,7 @@ class TodayView:
     blocks: list[ExerciseBlock]
     sessions_this_week: int
     athlete: AthleteRow
+    after_run: str | None = None  # today's hard run (R22), described: lift after it (R19)
 
     def sets(self) -> list[PlannedSet]:
         return [s for block in self.blocks for s in block.sets]
@@ -219,7 +221,9 @@ def load_today(conn: Connection, athlete: AthleteRow, date: dt.date) -> TodayVie
             attach_logged(block, logged.get(block.row.id, []), keys)
     monday = date - dt.timedelta(days=date.weekday())
     week = [d for d in session_dates(conn, athlete.id, monday) if d <= date]
-    return TodayView(date, day, blocks, len(week), athlete)
+    hard = hard_run_on(conn, athlete.id, date) if day.lift else None
+    after_run = None if hard is None else hard.describe()
+    return TodayView(date, day, blocks, len(week), athlete, after_run)
 
 
 def prescribe_one(

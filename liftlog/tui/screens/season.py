@@ -16,6 +16,7 @@ from liftlog.progression.constants import YEAR_SHARE_TARGET
 from liftlog.service import RaceRow
 from liftlog.service.season import SeasonView
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.widgets.run_strip import RunStrip
 from liftlog.tui.widgets.run_week import RunWeek
 from liftlog.tui.widgets.season_line import PHASE_STYLE
 from liftlog.tui.widgets.timeline import Timeline, legend_content
@@ -68,6 +69,7 @@ class SeasonScreen(LiftlogScreen):
             run.border_title = "Run week (R19: strength after hard runs)"
             run.border_subtitle = "r, ← →, Space"
             yield RunWeek(id="run-week")
+            yield RunStrip(id="run-strip")
         yield from self.compose_chrome_bottom()
 
     def reload(self) -> None:
@@ -116,6 +118,7 @@ class SeasonScreen(LiftlogScreen):
         last = view.timeline[-1].end if view.timeline else today
         self.query_one("#timeline-box").border_subtitle = f"{today:%-d %b} → {last:%-d %b %Y}"
         self.query_one(RunWeek).set_template(view.athlete.run_template)
+        self.query_one(RunStrip).show(view.recent, today)
 
     def _highlighted_race(self) -> RaceRow | None:
         if self.view is None or not self.view.races:

@@ -31,7 +31,7 @@ from liftlog.service.today import (
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.widgets.entry_line import TYPED_CHARS, EntryLine
 from liftlog.tui.widgets.rest_timer import RestTimer
-from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, season_text
+from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, today_line
 from liftlog.tui.widgets.set_list import SetList, set_label
 
 
@@ -128,7 +128,7 @@ class TodayScreen(LiftlogScreen):
     def on_today_screen_loaded(self, message: Loaded) -> None:
         plan = self.plan = message.plan
         day = plan.day
-        self.query_one(SeasonLine).update(season_text(day.season, plan.sessions_this_week))
+        self.query_one(SeasonLine).update(today_line(plan))
         warnings = self.query_one("#warnings", Static)
         warnings.update(Content("\n").join(Content.styled(f"! {w}", "$text-warning")
                                            for w in day.warnings))  # fmt: skip

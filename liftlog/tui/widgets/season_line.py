@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from liftlog.progression import SeasonStatus
+from liftlog.service.today import TodayView
 
 PHASE_STYLE = {
     "GENERAL": "$text-primary",
@@ -16,8 +17,12 @@ PHASE_STYLE = {
 }
 
 
-def season_text(season: SeasonStatus, sessions_this_week: int) -> Content:
-    """`SPECIFIC · Spring Marathon (A) in 70 days · 1 of 1–2 sessions this week`."""
+def season_text(
+    season: SeasonStatus, sessions_this_week: int, after_run: str | None = None
+) -> Content:
+    """`SPECIFIC · Spring Marathon (A) in 70 days · 1 of 1–2 sessions this week`, and on
+    a day with a hard run (R22) a second line: lift after it (R19). The run's name came
+    from a file: it is text, never markup."""
     phase = Content.styled(season.phase, f"bold {PHASE_STYLE[season.phase]}")
     if season.race is not None and season.days_to_race is not None:
         days = season.days_to_race
@@ -30,7 +35,20 @@ def season_text(season: SeasonStatus, sessions_this_week: int) -> Content:
     else:
         target = f"{low}–{high}" if low != high else f"{low}"
         week = f"{sessions_this_week} of {target} sessions this week"
-    return Content.assemble(phase, " · ", race, " · ", week)
+    line = Content.assemble(phase, " · ", race, " · ", week)
+    if after_run is None:
+        return line
+    run = Content.assemble(
+        Content.styled("After your run: ", "bold $text-error"),
+        Content(after_run),
+        Content.styled(" — lift later today (R19)", "$text-muted"),
+    )
+    return Content("\n").join([line, run])
+
+
+def today_line(plan: TodayView) -> Content:
+    """The Today screen's line for its plan."""
+    return season_text(plan.day.season, plan.sessions_this_week, plan.after_run)
 
 
 class SeasonLine(Static):
