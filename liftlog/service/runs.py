@@ -14,18 +14,19 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from liftlog.progression import Race, Run, RunVerdict, classify_runs
 from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
-from liftlog.runs.dedupe import dedupe
-from liftlog.runs.read import read_paths
-from liftlog.runs.record import RunRecord, Skipped
 from liftlog.service.log import Log
 from liftlog.store import runs as store
 from liftlog.store.db import Connection
 from liftlog.store.races import list_races
 from liftlog.store.rows import RunRow
+
+if TYPE_CHECKING:  # the readers load the FIT SDK: only an import needs them, not `next`
+    from liftlog.runs.record import RunRecord, Skipped
 
 Progress = Callable[[int, int], None]
 
@@ -110,6 +111,9 @@ def import_runs(
     zone: dt.tzinfo | None = None,
 ) -> RunImport:
     """Read `paths` and add the runs the log does not hold yet (see the docstring)."""
+    from liftlog.runs.dedupe import dedupe
+    from liftlog.runs.read import read_paths
+
     read = read_paths(paths, progress)
     zone = zone or local_zone()
     with log.reading() as conn:
