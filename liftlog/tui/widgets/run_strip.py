@@ -28,7 +28,7 @@ def strip_content(weeks: Sequence[Sequence[DayMark]], today: dt.date) -> Content
     for week in weeks:
         cells = []
         for mark in week:
-            style = KIND_STYLE[mark.run or ""]
+            style = KIND_STYLE[mark.run] if mark.run else "$text-muted"
             if mark.date == today:
                 style += " underline"
             word = mark.run or "·"
