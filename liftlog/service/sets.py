@@ -48,7 +48,7 @@ def day_warnings(log: Log, date: dt.date) -> tuple[str, ...]:
     from liftlog.service.coach import load_inputs
 
     with log.reading() as conn:
-        athlete = load_inputs(conn, log.athlete_id).athlete
+        athlete = load_inputs(conn, log.athlete_id, runs_from=date).athlete
     warning = rest_day_warning(date, athlete)
     return (warning,) if warning else ()
 
