@@ -9,6 +9,7 @@ database) becomes one line on standard error and a non-zero exit: never a traceb
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -22,6 +23,10 @@ from liftlog.textsafe import visible
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
+#: Arguments that name files: any bytes the file system allows are fine in those.
+PATH_ARGUMENTS = frozenset({"db", "output", "file", "paths"})
+#: What Python makes of bytes that are not UTF-8 in an argument (surrogateescape).
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    not_utf8 = _not_utf8(args)
+    if not_utf8 is not None:
+        print(f"liftlog: {not_utf8}", file=sys.stderr)
+        return EXIT_USER_ERROR
     try:
         if handler is None:
             from liftlog.commands.common import open_log
@@ -76,9 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `liftlog export | head`: the reader left; that is not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         return 0
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            _drop_output()  # `liftlog export > /dev/full`
+            print("liftlog: cannot write the output: the disk is full.", file=sys.stderr)
+            return EXIT_USER_ERROR
         said = _database_failure(args.db, exc)
         if said is not None:  # e.g. a damaged page met half-way through reading
             print(f"liftlog: {visible(said)}", file=sys.stderr)
@@ -91,6 +104,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
+
+
+def _drop_output() -> None:
+    """Send what is still buffered for standard output nowhere, so that Python's own
+    flush at exit does not fail again (and print its complaint) on a closed pipe or a
+    full disk."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """One sentence for a word typed in bytes that are not UTF-8 (a name, a set, a
+    note), or None. File names may hold any bytes."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _NOT_UTF8.search(text):
+                return (
+                    f"'{visible(text)}' is not UTF-8 text; type names, sets and notes "
+                    "in UTF-8 (check your terminal's encoding)."
+                )
+    return None
 
 
 def _database_failure(db_arg: str | None, exc: BaseException) -> str | None:

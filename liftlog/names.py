@@ -79,7 +79,9 @@ def _fold(name: str) -> str:
 
 
 def normalise(name: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", _fold(name)).replace("_", " ").split())
+    words = re.sub(r"[^\w]+", " ", _fold(name)).replace("_", " ").split()
+    # a name of punctuation alone ("???", "###") is its own key, not the empty one
+    return " ".join(words or _fold(name).split())
 
 
 def _singular(word: str) -> str:

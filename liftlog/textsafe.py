@@ -19,13 +19,18 @@ from typing import Any
 #: characters, such as joiners, pass).
 _CONTROL = "\x00-\x1f\x7f-\x9f\u2028\u2029"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}]")
+#: Lone surrogates: what Python makes of bytes that are not UTF-8 in a file name or an
+#: argument (surrogateescape); they cannot even be encoded for the terminal.
+_SURROGATES = "\ud800-\udfff"
+_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}{_SURROGATES}]")
 #: What JSON leaves raw that a terminal may act on (JSON escapes C0 itself).
-_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}]")
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}{_SURROGATES}]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # the byte that was not UTF-8, as it was
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

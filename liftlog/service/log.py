@@ -68,7 +68,7 @@ def open_log(path: str | Path | None = None) -> Log:
     db = open_database(resolve_db_path(None if path is None else str(path)))
     conn = db.connect()
     try:
-        athlete_id = prepare(conn, db.path)
+        athlete_id = prepare(conn, db.path, read_only=db.read_only)
         athlete = get_athlete(conn, athlete_id)
     except BaseException:
         conn.close()

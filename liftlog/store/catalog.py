@@ -111,10 +111,12 @@ def _digest(conn: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def prepare(conn: sqlite3.Connection, path: Path) -> int:
-    """Bring the catalog in step and make sure there is an athlete; the athlete's id."""
+def prepare(conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> int:
+    """Bring the catalog in step and make sure there is an athlete; the athlete's id.
+    A read-only log is read with the catalog it holds."""
     try:
-        sync_catalog(conn)
+        if not read_only:
+            sync_catalog(conn)
         return ensure_athlete(conn)
     except sqlite3.Error as exc:
         raise explain(path, exc) from None

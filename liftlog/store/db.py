@@ -1,8 +1,9 @@
 """Opening a liftlog database: checks, migrations, pragmas, connections.
 
-`open_database` refuses files that are not liftlog databases (or are damaged,
-unreadable or read-only) with a `StoreError` whose message is one sentence for the
-user, and leaves such files exactly as they were. A database made by an older
+`open_database` refuses files that are not liftlog databases (or are damaged or
+unreadable, or not regular files) with a `StoreError` whose message is one sentence for
+the user, and leaves such files exactly as they were. A log that may not be written is
+opened read-only: it can be read, and every write is refused in one sentence. A database made by an older
 version is upgraded by the shipped Alembic migrations before anything else runs;
 the check that it is already current reads `alembic_version` with plain `sqlite3`,
 so the usual start pays nothing for Alembic or SQLAlchemy.
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liftlog.errors import LiftlogError
+from liftlog.store.files import FileIdentity, StoreError, check_file
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -39,8 +40,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 Connection = sqlite3.Connection
 
 
-class StoreError(LiftlogError):
-    """A problem with the database that the user must hear about in one sentence."""
+__all__ = ["StoreError"]  # defined in store.files; raised from here too
 
 
 def _pragmas(conn: sqlite3.Connection) -> None:
@@ -74,15 +74,60 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.02)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with liftlog's pragmas (autocommit off)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def connect(path: Path, *, read_only: bool = False, create: bool = True) -> sqlite3.Connection:
+    """A plain sqlite3 connection with liftlog's pragmas (autocommit off).
+
+    `create=False` never makes a new file (a log deleted while open stays deleted);
+    `read_only` opens it for reading only (see `_read_only`)."""
+    if read_only:
+        return _read_only(path)
+    target: str | Path = path
+    if not create:
+        target = f"{path.resolve().as_uri()}?mode=rw"
+    try:
+        conn = sqlite3.connect(
+            target, uri=not create, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise explain(path, exc) from None
     try:
         _pragmas(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise explain(path, exc) from None
     return conn
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. A WAL log needs its `-shm` file even to be read;
+    where that cannot be made (a read-only folder), the file is read as immutable:
+    nothing may write it there anyway."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    for options in ("", "&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + options, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise explain(path, exc) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if options or not _cannot_write(exc):
+                raise explain(path, exc) from None
+    raise AssertionError("unreachable")
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's count that moves whenever another connection commits to the file
+    (this connection's own commits leave it alone)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def is_database_error(exc: BaseException) -> bool:
@@ -102,50 +147,32 @@ def explain(path: Path, exc: sqlite3.Error) -> StoreError:
     """One sentence for the user about an SQLite error on `path`."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{path} is read-only; liftlog needs to write to it and its folder.")
+        return read_only_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return damaged(path, exc)
     if "unable to open" in text:
         return StoreError(f"cannot open {path}: check that the folder exists and is writable.")
-    if "locked" in text or "busy" in text:
+    if is_busy(exc):
         return StoreError(f"{path} is busy in another program; try again in a moment.")
     return StoreError(f"cannot use {path}: {exc}.")
 
 
-def _check_file(path: Path) -> bool:
-    """True when the file exists and holds data; raises StoreError when it is unusable."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a liftlog database.")
-    if not path.exists():
-        folder = path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from None
-        if not os.access(folder, os.W_OK):
-            raise StoreError(f"cannot create a database in {folder}: the folder is read-only.")
-        return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}.") from None
-    if not head:
-        return False  # an empty file (e.g. made by `touch`): treat as new
-    if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a liftlog database (it is not an SQLite file).")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise StoreError(f"{path} is read-only; liftlog needs to write to it and its folder.")
-    return True
+def is_busy(exc: BaseException) -> bool:
+    """A lock another program held for longer than the busy timeout."""
+    cause = getattr(exc, "orig", exc)
+    text = str(cause).lower()
+    return isinstance(cause, sqlite3.Error) and ("locked" in text or "busy" in text)
+
+
+def read_only_error(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is read-only: liftlog can show it but not change it; nothing was written."
+    )
 
 
 def _current_revision(path: Path) -> str | None:
     """The database's Alembic revision; None for a new, empty database."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise explain(path, exc) from None
+    conn = _read_only(path)
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -160,6 +187,12 @@ def _current_revision(path: Path) -> str | None:
     finally:
         conn.close()
     if row is None:
+        if tables - {"alembic_version", "sqlite_sequence"}:
+            # tables, but no record of which schema they are: never migrate over them
+            raise StoreError(
+                f"{path} is not a liftlog database (its schema version is missing); "
+                "liftlog has left it as it was."
+            )
         return None
     revision = str(row[0])
     if revision not in REVISIONS:
@@ -194,8 +227,9 @@ def _upgrade(path: Path) -> None:
 
 
 def db_file(conn: sqlite3.Connection) -> Path:
-    """The file behind a connection (for messages)."""
-    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    """The file behind a connection (for messages); its name may be any bytes."""
+    raw = conn.execute("SELECT CAST(file AS BLOB) FROM pragma_database_list").fetchone()[0]
+    return Path(os.fsdecode(raw))
 
 
 def _immediate_transactions(engine: Engine) -> None:
@@ -247,7 +281,7 @@ def damaged(path: Path, detail: object) -> StoreError:
     said = " ".join(str(detail).replace("*** in database main ***", "").split())
     return StoreError(
         f"{path} is damaged (SQLite says: {said}); liftlog has not written to it. "
-        "Restore it from a backup, or export what can still be read."
+        "Restore it from a backup."
     )
 
 
@@ -256,8 +290,23 @@ class Database:
     """An opened, migrated liftlog database."""
 
     path: Path
+    #: The file may not be written: reads only, every write refused in one sentence.
+    read_only: bool = False
+    #: The file `path` named when it was opened (see `check_present`).
+    identity: FileIdentity | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
     _verified: bool = field(default=False, repr=False)
+
+    def check_present(self) -> None:
+        """Raise StoreError when the file was deleted or replaced since it was opened."""
+        if self.identity is not None:
+            self.identity.check()
+
+    def check_writable(self) -> None:
+        """Raise StoreError before a write that cannot be saved."""
+        if self.read_only:
+            raise read_only_error(self.path)
+        self.check_present()
 
     def verify(self, conn: sqlite3.Connection | None = None) -> None:
         """Check the file is sound before the first write of this process (see quick_check)."""
@@ -273,8 +322,10 @@ class Database:
         self._verified = True
 
     def connect(self) -> sqlite3.Connection:
-        """A new plain connection for fast reads (and simple writes)."""
-        return connect(self.path)
+        """A new plain connection for fast reads (and simple writes); refused once the
+        file is gone, rather than making a new, empty one in its place."""
+        self.check_present()
+        return connect(self.path, read_only=self.read_only, create=False)
 
     @property
     def engine(self) -> Engine:
@@ -298,10 +349,13 @@ class Database:
         into a damaged database."""
         from sqlmodel import Session
 
+        self.check_writable()
         self.verify()
 
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
+        # deleted or replaced while this wrote: what it wrote no one will see again
+        self.check_present()
 
     def close(self) -> None:
         if self._engine is not None:
@@ -312,8 +366,16 @@ class Database:
 def open_database(path: Path) -> Database:
     """Check, create or upgrade the database at `path` and return it ready to use."""
     path = Path(path)
-    exists = _check_file(path)
-    revision = _current_revision(path) if exists else None
+    found = check_file(path, _SQLITE_MAGIC)
+    revision = _current_revision(path) if found.exists else None
+    if not found.writable:
+        if revision != HEAD_REVISION:
+            raise StoreError(
+                f"{path} is read-only and was made by an older liftlog; it must be "
+                "upgraded, which needs writing to it and its folder."
+            )
+        connect(path, read_only=True).close()  # prove it can be read
+        return Database(path, read_only=True, identity=FileIdentity.of(path))
     if revision != HEAD_REVISION:
         try:
             _upgrade(path)
@@ -324,8 +386,5 @@ def open_database(path: Path) -> Database:
             if isinstance(cause, sqlite3.Error):
                 raise explain(path, cause) from None
             raise StoreError(f"cannot prepare the database {path}: {exc}.") from None
-    try:
-        connect(path).close()  # switch to WAL and prove the pragmas hold
-    except StoreError:
-        raise
-    return Database(path)
+    connect(path).close()  # switch to WAL and prove the pragmas hold
+    return Database(path, identity=FileIdentity.of(path))

@@ -114,6 +114,7 @@ def export_csv(
     own_transaction = not conn.in_transaction
     if own_transaction:
         conn.execute("BEGIN")  # one snapshot for the workouts and their sets
+    cursor: sqlite3.Cursor | None = None
     try:
         for statement in _SETUP:
             conn.execute(statement)
@@ -134,8 +135,11 @@ def export_csv(
             done += len(batch)
             if progress is not None:
                 progress(done, max(total, done))
-        cursor.close()
     finally:
+        # closed first: a table a running statement reads cannot be dropped, and that
+        # error would hide the real one (a reader that left, a full disk)
+        if cursor is not None:
+            cursor.close()
         conn.execute(f"DROP TABLE IF EXISTS {_WORKOUTS}")
         conn.execute(f"DROP TABLE IF EXISTS {_EXERCISES}")
         if own_transaction:
