@@ -9,15 +9,16 @@ its work there); any other thread (a TUI worker) reads through a connection of i
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from liftlog.errors import LiftlogError
 from liftlog.locations import resolve_db_path
 from liftlog.store.athletes import get_athlete
 from liftlog.store.catalog import prepare
-from liftlog.store.db import Connection, Database, explain_any, open_database
+from liftlog.store.db import Connection, Database, explain_any, is_busy, open_database
 from liftlog.store.rows import AthleteRow
 
 
@@ -28,6 +29,9 @@ class Log:
     db: Database
     conn: Connection  # the opening thread's connection
     athlete: AthleteRow
+    #: Called after a read also wrote (the coach's cache), so that a watcher of the
+    #: file (`service.watch`) knows the change was this program's own.
+    after_own_write: Callable[[], None] | None = field(default=None, repr=False)
     _owner: int = field(default_factory=threading.get_ident, repr=False)
 
     @property
@@ -42,14 +46,16 @@ class Log:
     def reading(self) -> Iterator[Connection]:
         """A connection for this thread: the log's own on the thread that opened it,
         else a new one, closed afterwards."""
-        if threading.get_ident() == self._owner:
-            yield self.conn
-            return
-        conn = self.db.connect()
+        own = threading.get_ident() == self._owner
+        conn = self.conn if own else self.db.connect()
+        before = conn.total_changes
         try:
             yield conn
         finally:
-            conn.close()
+            if self.after_own_write is not None and conn.total_changes != before:
+                self.after_own_write()
+            if not own:
+                conn.close()
 
     def refresh(self) -> AthleteRow:
         """Read the athlete again (after a profile change) and keep it."""
@@ -74,6 +80,19 @@ def open_log(path: str | Path | None = None) -> Log:
         conn.close()
         raise
     return Log(db, conn, athlete)
+
+
+def failure_reason(exc: BaseException, path: Path | None = None) -> str:
+    """Why something could not be done, in words for the athlete (no SQL, no driver
+    text), without a closing full stop: "the log is busy in another program"."""
+    if isinstance(exc, LiftlogError):
+        return str(exc).rstrip(". ")
+    if is_busy(exc):
+        return "the log is busy in another program"
+    found = explain_any(path or Path("the log"), exc)
+    if found is not None:
+        return str(found).rstrip(". ")
+    return f"unexpected error ({type(exc).__name__}: {exc})"
 
 
 def explain_failure(path_arg: str | None, exc: BaseException) -> str | None:

@@ -3,10 +3,10 @@
 `open_database` refuses files that are not liftlog databases (or are damaged or
 unreadable, or not regular files) with a `StoreError` whose message is one sentence for
 the user, and leaves such files exactly as they were. A log that may not be written is
-opened read-only: it can be read, and every write is refused in one sentence. A database made by an older
-version is upgraded by the shipped Alembic migrations before anything else runs;
-the check that it is already current reads `alembic_version` with plain `sqlite3`,
-so the usual start pays nothing for Alembic or SQLAlchemy.
+opened read-only: it can be read, and every write is refused in one sentence. A
+database made by an older version is upgraded by the shipped Alembic migrations before
+anything else runs; the check that it is already current reads `alembic_version` with
+plain `sqlite3`, so the usual start pays nothing for Alembic or SQLAlchemy.
 """
 
 from __future__ import annotations

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
+from liftlog.textsafe import visible, visible_lines
 from liftlog.tui import compat
 from liftlog.tui.screens import MODE_BY_NAME
 from liftlog.tui.screens import MODES as SCREEN_MODES
+from liftlog.tui.watch import LogChanged, LogGone, Watcher
 from liftlog.tui.writer import WriteFailed, Writer
 
 if TYPE_CHECKING:
@@ -82,14 +85,28 @@ class LiftlogApp(App[int]):
         self.prefetch = prefetch
         self.logbook = log
         self.athlete: AthleteRow = log.athlete
+        #: Other programs' writes to the log, and the file deleted or replaced.
+        self.watcher = Watcher(self)
         #: Every write of every screen, in order (see `writer`).
-        self.writer = Writer(self)
+        self.writer = Writer(self, around=self.watcher.watch.own_write)
         self._today = today
         #: Bumped after every write, so screens know to reload when shown again.
         self.data_version = 0
         #: After the first paint, load the write path and build History in the
         #: background, so the first set and the first look back don't wait for imports.
         self.warm_up = True
+
+    def on_mount(self) -> None:
+        self.watcher.start()
+
+    def on_unmount(self) -> None:
+        self.watcher.close()
+
+    def on_log_changed(self, _message: LogChanged) -> None:
+        self.watcher.changed()
+
+    def on_log_gone(self, message: LogGone) -> None:
+        self.watcher.lost(message.reason)
 
     @property
     def today(self) -> dt.date:
@@ -114,15 +131,32 @@ class LiftlogApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_export_csv(self) -> None:
-        from liftlog.tui.dialogs.export import ExportForm, ExportProgress, default_export_path
+        """Ask where; ask again before replacing a file that is there; then export."""
+        from liftlog.tui.dialogs.confirm import Confirm
+        from liftlog.tui.dialogs.export import (
+            ExportForm,
+            ExportProgress,
+            default_export_path,
+            replaces_a_file,
+        )
 
         def chosen(path: object) -> None:
             from pathlib import Path
 
-            if isinstance(path, Path):
+            if not isinstance(path, Path):
+                return
+            if not replaces_a_file(path):
                 self.push_screen(ExportProgress(path))
+                return
 
-        self.push_screen(ExportForm(default_export_path(self.today)), chosen)
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.push_screen(ExportProgress(path))
+
+            self.push_screen(Confirm(f"{path} is already there. Replace it?"), answered)
+
+        form = ExportForm(default_export_path(self.today), self.logbook)
+        self.push_screen(form, chosen)
 
     def action_import_csv(self) -> None:
         from liftlog.tui.dialogs.import_dialog import ImportDialog, ImportForm, ImportRequest
@@ -149,18 +183,45 @@ class LiftlogApp(App[int]):
             self.athlete = athlete
         self.data_version += 1
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification (any screen's, any widget's) shows its text as text: a
+        name, a path or an error is never read as markup, and its control characters
+        are shown as visible escapes. `markup` is ignored."""
+        super().notify(
+            visible_lines(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     def on_write_failed(self, message: WriteFailed) -> None:
         """A write that could not be made: say so; nothing is shown as saved."""
+        from liftlog.service.log import failure_reason
+
         self.notify(
-            f"{message.error}", title=f"Not saved: {message.what}", severity="error", timeout=10
+            f"{failure_reason(message.error)}; it was not saved.",
+            title=f"Not saved: {message.what}",
+            severity="error",
+            timeout=10,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed database job becomes a notification, never a crash."""
         if event.state == WorkerState.ERROR:
+            from liftlog.service.log import failure_reason
+
             error = event.worker.error
             self.notify(
-                f"{error}" if error else "Something went wrong.",
+                f"{failure_reason(error)}." if error else "Something went wrong.",
                 title="Could not finish that",
                 severity="error",
                 timeout=8,
@@ -178,6 +239,7 @@ def run_app(log: Log) -> int:
     from liftlog.tui.prefetch import Prefetch
 
     today = dt.date.today()
-    app = LiftlogApp(log, today=None, prefetch=Prefetch(log, today))
+    app = LiftlogApp(log, today=None)  # its watcher notes the log as it is: before reading
+    app.prefetch = Prefetch(log, today)
     result = app.run()
     return int(result or 0)

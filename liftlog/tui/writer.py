@@ -11,9 +11,11 @@ stale read is right.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -37,11 +39,17 @@ class WriteFailed(Message):
 class Writer:
     """First in, first out: one worker drains the queue, started when work arrives."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(
+        self, app: App[Any], around: Callable[[], AbstractContextManager[None]] | None = None
+    ) -> None:
         self._app = app
+        #: wraps every write (the log's watcher tells its own writes from others')
+        self._around = around or contextlib.nullcontext
         self._jobs: deque[tuple[Write, MessagePump, str]] = deque()
         self._lock = threading.Lock()
         self._draining = False
+        #: how many writes were ever submitted (to tell whether one came since)
+        self.submitted = 0
 
     @property
     def busy(self) -> bool:
@@ -53,6 +61,7 @@ class Writer:
         """Queue `write`; its message (if any) goes to `target` when it is done."""
         with self._lock:
             self._jobs.append((write, target, what))
+            self.submitted += 1
             if self._draining:
                 return
             self._draining = True
@@ -69,7 +78,8 @@ class Writer:
                     return
                 write, target, what = self._jobs.popleft()
             try:
-                message = write()
+                with self._around():
+                    message = write()
             except Exception as exc:  # reported, and the next write still runs
                 self._app.post_message(WriteFailed(exc, what))
                 continue

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from liftlog.tui.text import plain_lines
+
 
 class Confirm(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -24,7 +26,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question)
+            yield Static(plain_lines(self.question))
             with Horizontal(classes="buttons"):
                 yield Button("No", id="no")
                 yield Button("Yes", variant="error", id="yes")

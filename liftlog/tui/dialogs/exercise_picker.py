@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from liftlog.service import ExerciseRow
+from liftlog.tui.text import plain
 
 
 class ExercisePicker(ModalScreen[ExerciseRow | None]):
@@ -76,7 +77,8 @@ class ExercisePicker(ModalScreen[ExerciseRow | None]):
         else:
             self.shown = list(self.rows)
         matches.set_options(
-            Option(f"{row.name}  [dim]{row.category} · {row.equipment}[/dim]") for row in self.shown
+            Option(plain(row.name) + plain(f"  {row.category} · {row.equipment}").stylize("dim"))
+            for row in self.shown
         )
         if self.shown:
             matches.highlighted = 0

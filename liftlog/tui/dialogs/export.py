@@ -1,6 +1,8 @@
 """`export: CSV`: ask where, then write the whole log with a progress bar.
 
-The export runs in a worker with a connection of its own (the CSV module reads one
+The form refuses the log's own files at once (`service.transfer.check_target`, the
+CLI's rule), and the app asks before an export replaces a file that is there. The
+export runs in a worker with a connection of its own (the CSV module reads one
 consistent snapshot), so a 20-year log never freezes the screen.
 """
 
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,6 +21,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from liftlog.tui.dialogs.form import FormDialog, FormError
+from liftlog.tui.text import plain
+
+if TYPE_CHECKING:
+    from liftlog.service.log import Log
 
 
 def default_export_path(today: dt.date) -> Path:
@@ -26,13 +32,14 @@ def default_export_path(today: dt.date) -> Path:
 
 
 class ExportForm(FormDialog[Path]):
-    """Returns the file to write (its folder must exist)."""
+    """Returns the file to write (its folder must exist; never the log itself)."""
 
     FORM_TITLE = "Export CSV"
 
-    def __init__(self, suggested: Path) -> None:
+    def __init__(self, suggested: Path, log: Log) -> None:
         super().__init__()
         self.suggested = suggested
+        self.logbook = log
 
     def fields(self) -> ComposeResult:
         yield Label("Write every set to (one row per set, weights in kg and your unit)")
@@ -47,7 +54,20 @@ class ExportForm(FormDialog[Path]):
             raise FormError(f"{path} is a folder; add a file name.")
         if not path.parent.is_dir():
             raise FormError(f"The folder {path.parent} does not exist.")
+        from liftlog.service.transfer import ExportError, check_target
+
+        try:
+            check_target(self.logbook, path)
+        except ExportError as exc:
+            raise FormError(str(exc)) from None
         return path
+
+
+def replaces_a_file(path: Path) -> bool:
+    """True when an export to `path` would replace a file that is there (a device
+    or a pipe is written through, not replaced)."""
+    target = path.resolve()
+    return target.is_file()
 
 
 class ExportProgress(ModalScreen[None]):
@@ -69,7 +89,7 @@ class ExportProgress(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = "Exporting"
-            yield Static(f"Writing {self.path}")
+            yield Static(plain(f"Writing {self.path}"))
             yield ProgressBar(id="export-bar", show_eta=False)
 
     def on_mount(self) -> None:

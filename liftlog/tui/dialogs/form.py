@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from liftlog.inputs import InputError
+from liftlog.tui.text import plain_lines
 
 T = TypeVar("T")
 
@@ -55,7 +56,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             value = self.result()
         except InputError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            self.query_one("#form-error", Static).update(plain_lines(str(exc)))
             return
         self.dismiss(value)
 

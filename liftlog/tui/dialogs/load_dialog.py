@@ -8,6 +8,7 @@ from textual.widgets import Input, Label
 from liftlog.inputs import parse_weight
 from liftlog.service.today import PlannedSet
 from liftlog.tui.dialogs.form import FormDialog
+from liftlog.tui.text import plain
 from liftlog.units import Unit, from_kg
 
 
@@ -23,7 +24,7 @@ class LoadDialog(FormDialog[float]):
 
     def fields(self) -> ComposeResult:
         later = " and the work sets after it" if self.planned.kind == "work" else ""
-        yield Label(f"{self.planned.exercise}: load for this set{later} ({self.units})")
+        yield Label(plain(f"{self.planned.exercise}: load for this set{later} ({self.units})"))
         current = f"{from_kg(self.planned.weight_kg, self.units):.2f}".rstrip("0").rstrip(".")
         yield Input(current, id="load", select_on_focus=True)
 

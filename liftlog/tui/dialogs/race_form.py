@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
 from liftlog.tui.dialogs.form import FormDialog, FormError
+from liftlog.tui.text import visible
 
 PRIORITIES = (
     ("A — the goal race: sets the season (R14–R18)", "A"),
@@ -39,7 +40,9 @@ class RaceForm(FormDialog[RaceEntry]):
     def fields(self) -> ComposeResult:
         race = self.race
         yield Label("Name")
-        yield Input(race.name if race else "", placeholder="e.g. Berlin Marathon", id="name")
+        # a name another program wrote may hold control characters: shown as escapes
+        yield Input(visible(race.name) if race else "", placeholder="e.g. Berlin Marathon",
+                    id="name")  # fmt: skip
         yield Label("Date (YYYY-MM-DD)")
         yield Input(race.date.isoformat() if race else "", placeholder="2027-04-18", id="date")
         yield Label("Priority")
@@ -48,6 +51,8 @@ class RaceForm(FormDialog[RaceEntry]):
 
     def result(self) -> RaceEntry:
         name = " ".join(self.value("#name").split())
+        if self.race and name == " ".join(visible(self.race.name).split()):
+            name = self.race.name  # left as it was: keep it exactly as stored
         if not name:
             raise FormError("A race needs a name.")
         text = self.value("#date")

@@ -69,5 +69,10 @@ class LiftlogScreen(Screen[None]):
             self._seen_version = self.liftlog.data_version
             self.reload()
 
+    def reload_now(self) -> None:
+        """Read again at once, on view (another program changed the log)."""
+        self._seen_version = self.liftlog.data_version
+        self.reload()
+
     def reload(self) -> None:
         """Read what the screen shows (start a worker); called when shown and stale."""

@@ -14,6 +14,7 @@ from textual.widgets import Static, Tree
 
 from liftlog.service import ExerciseRow
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.text import plain_text
 from liftlog.units import format_weight
 
 CATEGORIES = ("general", "functional", "plyometric", "core", "prehab")
@@ -86,7 +87,9 @@ class ExercisesScreen(LiftlogScreen):
             rows = [e for e in message.exercises if e.category == category]
             branch = tree.root.add(f"{category.title()} ({len(rows)})", data=None, expand=True)
             for row in rows:
-                label = f"{row.name} ·yours" if row.is_own else row.name
+                label = plain_text(row.name)
+                if row.is_own:
+                    label.append(" ·yours", style="dim")
                 node = branch.add_leaf(label, data=row)
                 if row.name == self._select_name:
                     select_line = node
@@ -111,11 +114,13 @@ class ExercisesScreen(LiftlogScreen):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_row("Name", row.name + ("  (your own)" if row.is_own else ""))
+        table.add_row("Name", plain_text(row.name + ("  (your own)" if row.is_own else "")))
         if row.aliases:
-            table.add_row("Also", ", ".join(row.aliases))
-        table.add_row("Category", f"{row.category} — {CATEGORY_HELP.get(row.category, '')}")
-        table.add_row("Equipment", row.equipment)
+            table.add_row("Also", plain_text(", ".join(row.aliases)))
+        table.add_row(
+            "Category", plain_text(f"{row.category} — {CATEGORY_HELP.get(row.category, '')}")
+        )
+        table.add_row("Equipment", plain_text(row.equipment))
         sides = (
             "one side at a time, logged L/R (R11)"
             if row.laterality == "unilateral"
@@ -131,9 +136,9 @@ class ExercisesScreen(LiftlogScreen):
         if row.cap_ratio:
             table.add_row("Cap", f"{row.cap_ratio:g} × bodyweight (R6)")
         if row.harder:
-            table.add_row("Harder", row.harder)
+            table.add_row("Harder", plain_text(row.harder))
         if row.single_leg_of:
-            table.add_row("Single-leg of", row.single_leg_of)
+            table.add_row("Single-leg of", plain_text(row.single_leg_of))
         return table
 
     def action_new_exercise(self) -> None:

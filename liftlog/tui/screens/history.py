@@ -30,6 +30,7 @@ from liftlog.service.history import (
 from liftlog.tui.compat import jump_underline
 from liftlog.tui.format import by_exercise, load, session_summary, set_text
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.text import plain, plain_text, visible
 from liftlog.tui.widgets.records import from_units, records_content
 
 #: How close to the end of a table the cursor fetches its next page.
@@ -96,7 +97,7 @@ class HistoryScreen(LiftlogScreen):
         yield from self.compose_chrome_top()
         with TabbedContent(id="views"):
             with TabPane("Sessions", id="sessions-tab"):
-                table: DataTable[str] = DataTable(id="sessions", cursor_type="row")
+                table: DataTable[str | Content] = DataTable(id="sessions", cursor_type="row")
                 table.add_columns("Date", "Sets", "Exercises")
                 yield table
                 yield Static("", id="session-detail", classes="panel")
@@ -157,7 +158,7 @@ class HistoryScreen(LiftlogScreen):
 
     def on_history_screen_sessions_page(self, message: SessionsPage) -> None:
         self.fetching = False
-        table: DataTable[str] = self.query_one("#sessions", DataTable)
+        table: DataTable[str | Content] = self.query_one("#sessions", DataTable)
         if message.first:
             table.clear()
             self.sessions = []
@@ -169,7 +170,7 @@ class HistoryScreen(LiftlogScreen):
             table.add_row(
                 session.date.isoformat(),
                 str(work),
-                session_summary(session.sets, units),
+                plain(session_summary(session.sets, units)),
                 key=str(session.workout_id),
             )
         if message.first:
@@ -197,7 +198,7 @@ class HistoryScreen(LiftlogScreen):
             warm = [set_text(s, units) for s in sets if s.kind == "warmup"]
             work = [set_text(s, units) for s in sets if s.kind == "work"]
             line = Content.assemble(
-                Content.styled(f"{name}: ", "bold $text-primary"), ", ".join(work)
+                Content.styled(f"{visible(name)}: ", "bold $text-primary"), ", ".join(work)
             )
             if warm:
                 line += Content.styled(f"  (warm-up {', '.join(warm)})", "$text-muted")
@@ -225,7 +226,7 @@ class HistoryScreen(LiftlogScreen):
         select: Select[int] = self.query_one("#exercise", Select)
         self._names = {name: ex_id for ex_id, name in message.exercises}
         with self.prevent(Select.Changed):
-            select.set_options((name, ex_id) for ex_id, name in message.exercises)
+            select.set_options((plain_text(name), ex_id) for ex_id, name in message.exercises)
             if self.exercise_id is not None and self.exercise_id in self._names.values():
                 select.value = self.exercise_id
 

@@ -16,6 +16,7 @@ from liftlog.progression.constants import YEAR_SHARE_TARGET
 from liftlog.service import RaceRow
 from liftlog.service.season import SeasonView
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.text import plain, visible
 from liftlog.tui.widgets.run_strip import RunStrip
 from liftlog.tui.widgets.run_week import RunWeek
 from liftlog.tui.widgets.season_line import PHASE_STYLE
@@ -93,7 +94,7 @@ class SeasonScreen(LiftlogScreen):
         self.query_one("#season-now", Static).update(
             Content.assemble(
                 Content.styled(f"{now.phase}", f"bold {PHASE_STYLE[now.phase]}"),
-                f"  {now.why}\n",
+                f"  {visible(now.why)}\n",
                 share,
             )
         )
@@ -106,7 +107,7 @@ class SeasonScreen(LiftlogScreen):
             when = f"{days}d" if days >= 0 else "past"
             table.add_row(
                 race.date.isoformat(),
-                race.name,
+                plain(race.name),
                 Content.styled(race.priority, PRIORITY_STYLE.get(race.priority, "")),
                 when,
                 key=str(race.id),

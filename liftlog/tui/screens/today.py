@@ -29,6 +29,7 @@ from liftlog.service.today import (
     rematch,
 )
 from liftlog.tui.screens.base import LiftlogScreen
+from liftlog.tui.text import not_saved, visible
 from liftlog.tui.widgets.entry_line import TYPED_CHARS, EntryLine
 from liftlog.tui.widgets.rest_timer import RestTimer
 from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, today_line
@@ -130,7 +131,7 @@ class TodayScreen(LiftlogScreen):
         day = plan.day
         self.query_one(SeasonLine).update(today_line(plan))
         warnings = self.query_one("#warnings", Static)
-        warnings.update(Content("\n").join(Content.styled(f"! {w}", "$text-warning")
+        warnings.update(Content("\n").join(Content.styled(f"! {visible(w)}", "$text-warning")
                                            for w in day.warnings))  # fmt: skip
         warnings.display = bool(day.warnings)
         panel = self.query_one("#session")
@@ -264,13 +265,11 @@ class TodayScreen(LiftlogScreen):
         def job() -> Message:
             from liftlog.service.sets import log_sets
 
+            work, warm = ([], [parsed]) if s.kind == "warmup" else ([parsed], [])
             try:
-                logged = log_sets(
-                    log, row, [parsed] if s.kind != "warmup" else [], date=date,
-                    warmups=[parsed] if s.kind == "warmup" else [],
-                )  # fmt: skip
+                logged = log_sets(log, row, work, date=date, warmups=warm)
             except Exception as exc:  # shown to the athlete; the set stays unlogged
-                return self.LogFailed(s.key, f"{s.exercise} {set_label(s)} was not saved: {exc}")
+                return self.LogFailed(s.key, not_saved(f"{s.exercise} {set_label(s)}", exc, log))
             return self.Logged(s.key, logged.ids[0])
 
         return job

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from liftlog.inputs import ParsedSet, SetError, parse_set
 from liftlog.service.today import PlannedSet
+from liftlog.tui.text import visible
 from liftlog.tui.widgets.set_list import amount_text, load_text, set_label
 from liftlog.units import Unit
 
@@ -56,7 +57,7 @@ class EntryLine(Static):
 
     def error(self, message: str) -> None:
         self.set_class(True, "-error")
-        self.update(Content.styled(message, "bold $text-error"))
+        self.update(Content.styled(visible(message), "bold $text-error"))
 
     def show(self, current: PlannedSet | None, units: Unit, *, hint: str) -> None:
         """The prompt for `current` (the highlighted set), or `hint` when there is none."""
@@ -66,7 +67,8 @@ class EntryLine(Static):
             return
         if current.done is not None:
             self.update(Content.styled(
-                f"{current.exercise} {set_label(current)} is logged · u undoes the last set",
+                f"{visible(current.exercise)} {set_label(current)} is logged"
+                " · u undoes the last set",
                 "$text-muted",
             ))  # fmt: skip
             return

@@ -8,6 +8,8 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
+from liftlog.tui.text import plain
+
 
 def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -66,9 +68,9 @@ class RestTimer(Static):
         upto = f" (up to {clock(high)})" if high > low else ""
         nxt = f" · next: {self._next}" if self._next else ""
         if remaining > 0:
-            self.update(f"Rest {clock(remaining)}{upto}{nxt} · Space skips")
+            self.update(plain(f"Rest {clock(remaining)}{upto}{nxt} · Space skips"))
             return
         if self.running and not self.has_class("-over"):
             self.add_class("-over")
             self.app.bell()
-        self.update(f"Rest done — go when ready{nxt} · Space hides this")
+        self.update(plain(f"Rest done — go when ready{nxt} · Space hides this"))

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from liftlog.progression import SeasonStatus
 from liftlog.service.today import TodayView
+from liftlog.tui.text import visible
 
 PHASE_STYLE = {
     "GENERAL": "$text-primary",
@@ -26,7 +27,7 @@ def season_text(
     phase = Content.styled(season.phase, f"bold {PHASE_STYLE[season.phase]}")
     if season.race is not None and season.days_to_race is not None:
         days = season.days_to_race
-        race = f"{season.race.name} (A) in {days} day{'s' if days != 1 else ''}"
+        race = f"{visible(season.race.name)} (A) in {days} day{'s' if days != 1 else ''}"
     else:
         race = "no A race on the calendar"
     low, high = season.sessions_per_week
@@ -40,7 +41,7 @@ def season_text(
         return line
     run = Content.assemble(
         Content.styled("After your run: ", "bold $text-error"),
-        Content(after_run),
+        Content(visible(after_run)),
         Content.styled(" — lift later today (R19)", "$text-muted"),
     )
     return Content("\n").join([line, run])
@@ -64,7 +65,7 @@ def no_lift_content(season: SeasonStatus) -> Content:
     lines = [
         Content.styled("No lifting today.", "bold $text-warning"),
         Content(""),
-        Content(season.why),
+        Content(visible(season.why)),
     ]
     if season.resumes_on is not None:
         lines += [Content(""), Content.styled(

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from liftlog.service.today import ExerciseBlock, PlannedSet, TodayView, plates_per_side
 from liftlog.tui.compat import option_line
+from liftlog.tui.text import visible
 from liftlog.units import Unit, format_weight
 
 
@@ -88,7 +89,7 @@ def heading_prompt(block: ExerciseBlock, plan: TodayView) -> Content:
     p = block.prescription
     units = plan.athlete.units
     head = Content.assemble(
-        Content.styled(p.exercise, "bold $text-primary"),
+        Content.styled(visible(p.exercise), "bold $text-primary"),
         "  ",
         Content.styled(f" {p.phase} ", "bold reverse"),
         Content.styled(f"  {rest_text(p.rest_s)}", "$text-muted"),
@@ -97,12 +98,14 @@ def heading_prompt(block: ExerciseBlock, plan: TodayView) -> Content:
         plates = " + ".join(_number(x) for x in p.plates) + " per side" if p.plates else "the bar"
         head += Content.styled(f" · {format_weight(p.load_kg, units)} = {plates}", "$text-muted")
     rules = " ".join(p.rules)
-    why = Content.assemble("\n", Content.styled(f"  {rules}", "bold $text-accent"), f"  {p.why}")
+    why = Content.assemble(
+        "\n", Content.styled(f"  {rules}", "bold $text-accent"), f"  {visible(p.why)}"
+    )
     lines = [head, why]
     if p.suggestion:
-        lines.append(Content.styled(f"\n  → {p.suggestion}", "$text-accent"))
+        lines.append(Content.styled(f"\n  → {visible(p.suggestion)}", "$text-accent"))
     if p.imbalance is not None:
-        lines.append(Content.styled(f"\n  {p.imbalance.describe()}", "$text-warning"))
+        lines.append(Content.styled(f"\n  {visible(p.imbalance.describe())}", "$text-warning"))
     return Content("").join(lines)
 
 
