@@ -5,7 +5,8 @@ Textual reads a plain `str` as content markup in most places (a `Static`, a
 prompt, a notification), so a name such as `[/]` would crash the screen and
 `[bold red]X` would be styled. Names, notes, paths and error messages go through
 these instead: `plain` for Textual's own widgets, `plain_text` where a Rich `Text` is
-wanted (tree labels, `Select` prompts, Rich tables). Both write control, bidi and
+wanted (tree labels, `Select` prompts, Rich tables), `cell` for a one-line `DataTable`
+cell (as Textual makes of a plain string). All write control, bidi and
 line-separator characters as visible escapes (`textsafe.visible`), so nothing a
 person or a file wrote reaches the terminal raw (SPEC §5 "What is shown to a terminal").
 """
@@ -22,7 +23,7 @@ from liftlog.textsafe import visible, visible_lines
 if TYPE_CHECKING:
     from liftlog.service.log import Log
 
-__all__ = ["not_saved", "plain", "plain_lines", "plain_text", "visible"]
+__all__ = ["cell", "not_saved", "plain", "plain_lines", "plain_text", "visible"]
 
 
 def plain(text: str) -> Content:
@@ -38,6 +39,11 @@ def plain_lines(text: str) -> Content:
 def plain_text(text: str, style: str = "") -> Text:
     """`plain` as a Rich `Text`, for the widgets that take one."""
     return Text(visible(text), style=style)
+
+
+def cell(text: str) -> Text:
+    """A `DataTable` cell of one line, cut (not wrapped) at the column's width."""
+    return Text(visible(text), no_wrap=True, end="")
 
 
 def not_saved(what: str, error: BaseException, log: Log) -> str:

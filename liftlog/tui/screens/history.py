@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,7 +31,7 @@ from liftlog.service.history import (
 from liftlog.tui.compat import jump_underline
 from liftlog.tui.format import by_exercise, load, session_summary, set_text
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.tui.text import plain, plain_text, visible
+from liftlog.tui.text import cell, plain_text, visible
 from liftlog.tui.widgets.records import from_units, records_content
 
 #: How close to the end of a table the cursor fetches its next page.
@@ -97,7 +98,7 @@ class HistoryScreen(LiftlogScreen):
         yield from self.compose_chrome_top()
         with TabbedContent(id="views"):
             with TabPane("Sessions", id="sessions-tab"):
-                table: DataTable[str | Content] = DataTable(id="sessions", cursor_type="row")
+                table: DataTable[str | Text] = DataTable(id="sessions", cursor_type="row")
                 table.add_columns("Date", "Sets", "Exercises")
                 yield table
                 yield Static("", id="session-detail", classes="panel")
@@ -158,7 +159,7 @@ class HistoryScreen(LiftlogScreen):
 
     def on_history_screen_sessions_page(self, message: SessionsPage) -> None:
         self.fetching = False
-        table: DataTable[str | Content] = self.query_one("#sessions", DataTable)
+        table: DataTable[str | Text] = self.query_one("#sessions", DataTable)
         if message.first:
             table.clear()
             self.sessions = []
@@ -170,7 +171,7 @@ class HistoryScreen(LiftlogScreen):
             table.add_row(
                 session.date.isoformat(),
                 str(work),
-                plain(session_summary(session.sets, units)),
+                cell(session_summary(session.sets, units)),
                 key=str(session.workout_id),
             )
         if message.first:

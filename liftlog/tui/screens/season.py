@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +17,7 @@ from liftlog.progression.constants import YEAR_SHARE_TARGET
 from liftlog.service import RaceRow
 from liftlog.service.season import SeasonView
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.tui.text import plain, visible
+from liftlog.tui.text import cell, visible
 from liftlog.tui.widgets.run_strip import RunStrip
 from liftlog.tui.widgets.run_week import RunWeek
 from liftlog.tui.widgets.season_line import PHASE_STYLE
@@ -57,7 +58,7 @@ class SeasonScreen(LiftlogScreen):
             with Vertical(id="races-box", classes="panel") as races:
                 races.border_title = "Races"
                 races.border_subtitle = "n add · e edit · d delete"
-                table: DataTable[str | Content] = DataTable(id="races", cursor_type="row")
+                table: DataTable[str | Content | Text] = DataTable(id="races", cursor_type="row")
                 table.add_columns("Date", "Race", "P", "In")
                 yield table
             with VerticalScroll(id="legend-box", classes="panel") as box:
@@ -98,7 +99,7 @@ class SeasonScreen(LiftlogScreen):
                 share,
             )
         )
-        table: DataTable[str | Content] = self.query_one("#races", DataTable)
+        table: DataTable[str | Content | Text] = self.query_one("#races", DataTable)
         keep = table.cursor_row
         table.clear()
         today = self.liftlog.today
@@ -107,7 +108,7 @@ class SeasonScreen(LiftlogScreen):
             when = f"{days}d" if days >= 0 else "past"
             table.add_row(
                 race.date.isoformat(),
-                plain(race.name),
+                cell(race.name),
                 Content.styled(race.priority, PRIORITY_STYLE.get(race.priority, "")),
                 when,
                 key=str(race.id),
