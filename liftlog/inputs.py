@@ -180,7 +180,9 @@ def date_or_today(text: str | None, today: dt.date) -> dt.date:
 
 def clean_name(text: str, what: str = "name") -> str:
     """A name as typed, its runs of spaces made one; refused when empty, too long or
-    holding a control character."""
+    holding a control character. (Our choice, issue 10: what a person types refuses
+    control characters; a name read from a file is stored as the file spells it. Both
+    front ends show every name through `textsafe.visible`.)"""
     if any(unicodedata.category(ch) == "Cc" for ch in text):
         raise InputError(f"a {what} can't hold control characters (such as tabs or escapes).")
     name = " ".join(text.split())
