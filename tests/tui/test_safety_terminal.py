@@ -79,7 +79,7 @@ def test_hostile_names_never_reach_the_terminal_raw(
     terminal.wait(lambda: "Enter logs" in terminal.screen(), "Today")
     for key, shows in TOUR:
         terminal.keys(key)
-        terminal.wait(lambda: on_screen(terminal, shows), f"{shows!r} after {key}")
+        terminal.wait(lambda s=shows: on_screen(terminal, s), f"{shows!r} after {key}")
         assert not terminal.dead(), f"the app died after {key}"
     terminal.keys("q")
     terminal.wait(terminal.dead, "liftlog to quit on q")
