@@ -86,7 +86,11 @@ def _progress_bar(path: Path) -> Iterator[Callable[[int, int], None] | None]:
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task(path.name, total=size)
+        from rich.markup import escape
+
+        from liftlog.textsafe import visible
+
+        task = bar.add_task(escape(visible(path.name)), total=size)  # a name, not markup
 
         def update(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)

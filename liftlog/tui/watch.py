@@ -65,6 +65,14 @@ class Watcher:
 
     def start(self) -> None:
         self.app.set_interval(WATCH_INTERVAL_S, self.tick, name="liftlog-watch")
+        log = self.app.logbook
+        if log.db.read_only:  # said before the first set is refused
+            self.app.notify(
+                f"{log.path} is read-only: liftlog can show it but not change it.",
+                title="Read-only log",
+                severity="warning",
+                timeout=GONE_NOTICE_S,
+            )
 
     def tick(self) -> None:
         """On the UI thread: look, unless the app is writing or already looking."""

@@ -253,3 +253,28 @@ def test_10_6_reads_never_make_a_new_file_where_the_log_was(db_path: Path) -> No
         assert not db_path.exists()
     finally:
         log.close()
+
+
+async def test_10_9_a_read_only_log_is_said_at_start_and_refuses_sets(
+    with_bodyweight: Log, db_path: Path, sql: Sql
+) -> None:
+    # as `open_database` opens a file it may not write (the tests run as root, who may)
+    with_bodyweight.db.read_only = True
+    app = LiftlogApp(with_bodyweight, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert notes(app) == [
+            (
+                "Read-only log",
+                f"{db_path} is read-only: liftlog can show it but not change it.",
+                "warning",
+            )
+        ]
+        await pilot.press("enter")
+        await settle(pilot)
+        title, message, severity = notes(app)[-1]
+        assert (title, severity) == ("Not saved", "error")
+        assert "is read-only" in message and message.endswith("the set was not saved.")
+        current = app.screen.query_one(SetList).current
+        assert current is not None and current.done is None
+    assert sql(SETS) == []
