@@ -113,8 +113,8 @@ class ImportDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", can_focus=False) as box:
             box.border_title = "Import CSV"
-            yield Static(Text(f"Reading {self.request.path.name} (nothing is written yet)…"),
-                         id="import-status")  # fmt: skip
+            reading = f"Reading {self.request.path.name} (nothing is written yet)…"
+            yield Static(Text(visible_lines(reading)), id="import-status")
             yield ProgressBar(id="import-bar", show_eta=False)
             yield Static("", id="import-preview")
             with Horizontal(classes="buttons"):
