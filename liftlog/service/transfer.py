@@ -14,9 +14,9 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO, cast
 
 from liftlog.errors import LiftlogError
 from liftlog.service.log import Log
@@ -87,19 +87,24 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def export_csv_file(log: Log, target: Path, progress: Progress | None = None) -> int:
-    """Write the whole log to the file `target`, atomically; the rows written."""
+@contextlib.contextmanager
+def _atomic(log: Log, target: Path, binary: bool) -> Iterator[IO[Any]]:
+    """A file object whose content becomes `target` only when the block ends well.
+
+    The log's own files are refused; a device or pipe is written through; anything else
+    is written beside the real target (a symlink's target) under a temporary name made
+    exclusively (0600), synced, then renamed over it, so a failed write never leaves half
+    a file with the real name (and a killed one leaves a part the next export removes).
+    """
     real = check_target(log, target)
+    mode, encoding = ("wb", None) if binary else ("w", "utf-8")
     try:
-        mode = real.stat().st_mode if real.exists() else None
+        if real.exists() and not stat.S_ISREG(real.stat().st_mode):  # /dev/null, a pipe
+            with real.open(mode, encoding=encoding, newline=None if binary else "") as out:
+                yield out
+            return
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror}.") from None
-    if mode is not None and not stat.S_ISREG(mode):  # /dev/null, a pipe: write through
-        try:
-            with real.open("w", encoding="utf-8", newline="") as out:
-                return write_csv(log, out, progress)
-        except OSError as exc:
-            raise _write_error(target, exc) from None
+        raise _write_error(target, exc) from None
     _clean_stale_parts(real.parent, real.name)
     part = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}{PART_SUFFIX}")
     try:
@@ -107,8 +112,8 @@ def export_csv_file(log: Log, target: Path, progress: Progress | None = None) ->
     except OSError as exc:
         raise _write_error(target, exc) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            rows = write_csv(log, out, progress)
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if binary else "") as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(part, real)
@@ -120,32 +125,19 @@ def export_csv_file(log: Log, target: Path, progress: Progress | None = None) ->
         with contextlib.suppress(OSError):
             part.unlink()
         raise
-    return rows
+
+
+def export_csv_file(log: Log, target: Path, progress: Progress | None = None) -> int:
+    """Write the whole log to the file `target`, atomically; the rows written."""
+    with _atomic(log, target, binary=False) as out:
+        return write_csv(log, cast(TextIO, out), progress)
 
 
 def export_bytes_file(log: Log, target: Path, data: bytes) -> None:
     """Write `data` (a FIT file, a calendar) to `target` as the CSV export writes: never
     onto the log, under a temporary name first, then renamed over the target."""
-    real = check_target(log, target)
-    if real.exists() and not stat.S_ISREG(real.stat().st_mode):  # /dev/null, a pipe
-        try:
-            real.write_bytes(data)
-        except OSError as exc:
-            raise _write_error(target, exc) from None
-        return
-    _clean_stale_parts(real.parent, real.name)
-    part = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}{PART_SUFFIX}")
-    try:
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, real)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise _write_error(target, exc) from None
+    with _atomic(log, target, binary=True) as out:
+        out.write(data)
 
 
 def _write_error(target: Path, exc: OSError) -> ExportError:
