@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from liftlog.commands.common import date_arg, open_log, print_json, say, warn
-from liftlog.inputs import SET_KINDS, parse_bodyweight, parse_date, parse_set
+from liftlog.inputs import SET_KINDS, parse_bodyweight, parse_date
 from liftlog.units import Unit, format_weight, from_kg, number_text
 
 _LOG_HELP = (
@@ -153,16 +153,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_set_edit(args: argparse.Namespace) -> int:
-    from liftlog.service.exercises import list_exercises
-    from liftlog.service.sets import edit_set, get_set
+    from liftlog.service.sets import edit_as_typed
 
     log = open_log(args)
-    current = get_set(log, args.id)
-    exercise = next(e for e in list_exercises(log) if e.id == current.exercise_id)
-    parsed = None if args.set.strip() == "-" else parse_set(args.set, log.athlete.units)
     date = parse_date(args.date) if args.date is not None else None
-    row = edit_set(log, args.id, exercise, parsed=parsed, kind=args.kind, note=args.note,
-                   date=date)  # fmt: skip
+    row = edit_as_typed(log, args.id, args.set, kind=args.kind, note=args.note, date=date)
     say(
         f"Set #{row.id} is now {row.exercise} {describe_set(row, log.athlete.units)}"
         f" ({row.kind}) on {row.date.isoformat()}."

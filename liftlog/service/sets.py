@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from liftlog.inputs import SET_KINDS, InputError, ParsedSet, choice, clean_note, parse_set
 from liftlog.progression import rest_day_warning
 from liftlog.service.log import Log
 from liftlog.store import sets as store
+from liftlog.store.exercises import get_exercise
 from liftlog.store.rows import ExerciseRow, SetRow
 
 
@@ -138,6 +139,37 @@ def edit_set(
     ):
         raise InputError(f"there is no set {set_id} (`liftlog history --json` shows the ids).")
     return get_set(log, set_id)
+
+
+def exercise_of(log: Log, row: SetRow) -> ExerciseRow:
+    """The exercise a logged set is of."""
+    with log.reading() as conn:
+        found = get_exercise(conn, row.exercise_id)
+    if found is None:  # a foreign key holds it; a damaged file is the only way here
+        raise InputError(f"set {row.id} names an exercise that is not in the log.")
+    return found
+
+
+def edit_as_typed(
+    log: Log,
+    set_id: int,
+    text: str | None,
+    *,
+    kind: str | None = None,
+    note: str | None = None,
+    date: dt.date | None = None,
+) -> SetRow:
+    """`edit_set` with what was lifted as typed in the SET grammar, in the athlete's
+    unit (None, empty or `-`: unchanged). A SET without an L:/R: prefix keeps the
+    set's side."""
+    current = get_set(log, set_id)
+    exercise = exercise_of(log, current)
+    parsed = None
+    if text is not None and text.strip() not in ("", "-"):
+        parsed = parse_set(text, log.athlete.units)
+        if parsed.side is None and current.side is not None:
+            parsed = replace(parsed, side=current.side)
+    return edit_set(log, set_id, exercise, parsed=parsed, kind=kind, note=note, date=date)
 
 
 def history(log: Log, exercise: ExerciseRow | None = None) -> Iterator[SetRow]:

@@ -163,13 +163,13 @@ def edit_set(
     return True
 
 
-_SET_COLUMNS = (
+SET_COLUMNS = (
     "s.id, s.workout_id, w.date, w.started_at, e.name, s.position, s.kind, s.side,"
     " s.weight_kg, s.reps, s.seconds, s.rpe, s.note, s.logged_at, s.exercise_id, s.superset"
 )
 
 
-def _set_row(row: tuple[object, ...]) -> SetRow:
+def set_row(row: tuple[object, ...]) -> SetRow:
     values = list(row)
     values[2] = dt.date.fromisoformat(str(values[2]))
     return SetRow(*values)  # type: ignore[arg-type]
@@ -177,12 +177,12 @@ def _set_row(row: tuple[object, ...]) -> SetRow:
 
 def get_set(conn: sqlite3.Connection, athlete_id: int, set_id: int) -> SetRow | None:
     row = conn.execute(
-        f"SELECT {_SET_COLUMNS} FROM workout_set s"
+        f"SELECT {SET_COLUMNS} FROM workout_set s"
         " JOIN workout w ON w.id = s.workout_id JOIN exercise e ON e.id = s.exercise_id"
         " WHERE s.id = ? AND s.athlete_id = ?",
         (set_id, athlete_id),
     ).fetchone()
-    return None if row is None else _set_row(row)
+    return None if row is None else set_row(row)
 
 
 def iter_sets(
@@ -195,13 +195,13 @@ def iter_sets(
         where += " AND s.exercise_id = ?"
         params.append(exercise_id)
     rows = conn.execute(
-        f"SELECT {_SET_COLUMNS} FROM workout_set s"
+        f"SELECT {SET_COLUMNS} FROM workout_set s"
         " JOIN workout w ON w.id = s.workout_id JOIN exercise e ON e.id = s.exercise_id"
         f" WHERE {where} ORDER BY w.date, w.started_at, w.id, s.position, s.id",
         params,
     )
     for row in rows:
-        yield _set_row(row)
+        yield set_row(row)
 
 
 def sets_on_day(conn: sqlite3.Connection, athlete_id: int, date: dt.date) -> list[SetRow]:
@@ -209,12 +209,12 @@ def sets_on_day(conn: sqlite3.Connection, athlete_id: int, date: dt.date) -> lis
     # from the day's workouts to their sets (CROSS JOIN keeps that order): the
     # athlete's set index would walk all twenty years
     rows = conn.execute(
-        f"SELECT {_SET_COLUMNS} FROM workout w CROSS JOIN workout_set s ON s.workout_id = w.id"
+        f"SELECT {SET_COLUMNS} FROM workout w CROSS JOIN workout_set s ON s.workout_id = w.id"
         " JOIN exercise e ON e.id = s.exercise_id"
         " WHERE w.athlete_id = ? AND w.date = ? ORDER BY s.id",
         (athlete_id, date.isoformat()),
     )
-    return [_set_row(row) for row in rows]
+    return [set_row(row) for row in rows]
 
 
 def last_set_on(conn: sqlite3.Connection, athlete_id: int, date: dt.date) -> SetRow | None:

@@ -12,9 +12,11 @@ from textual.worker import Worker, WorkerState
 
 from liftlog.textsafe import visible, visible_lines
 from liftlog.tui import compat
+from liftlog.tui.rest import RestClock
 from liftlog.tui.screens import MODE_BY_NAME
 from liftlog.tui.screens import MODES as SCREEN_MODES
 from liftlog.tui.watch import LogChanged, LogGone, Watcher
+from liftlog.tui.widgets.rest_timer import REST_VIEW
 from liftlog.tui.writer import WriteFailed, Writer
 
 if TYPE_CHECKING:
@@ -95,9 +97,40 @@ class LiftlogApp(App[int]):
         #: After the first paint, load the write path and build History in the
         #: background, so the first set and the first look back don't wait for imports.
         self.warm_up = True
+        #: The rest between sets: one clock for every screen (see `tick_rest`).
+        self.rest = RestClock()
+
+
+    def tick_rest(self) -> None:
+        """Redraw the rest countdown on the screen in front; ring once when it is over."""
+        if not self.rest.running:
+            return
+        if self.rest.over and not self.rest.rang:
+            self.rest.rang = True
+            self.bell()
+        self.show_rest()
+
+    def show_rest(self) -> None:
+        """Redraw every view of the rest clock on the screen in front (after a start,
+        a stop, or a tick)."""
+        for view in self.screen.query(f".{REST_VIEW}"):
+            refresh = getattr(view, "refresh_clock", None)
+            if refresh is not None:
+                refresh()
+
+    def start_rest(self, span: tuple[int, int], next_label: str) -> None:
+        self.rest.start(span, next_label)
+        self.show_rest()
+
+    def stop_rest(self) -> bool:
+        """Stop the rest clock; False when it was not running."""
+        stopped = self.rest.stop()
+        self.show_rest()
+        return stopped
 
     def on_mount(self) -> None:
         self.watcher.start()
+        self.set_interval(0.5, self.tick_rest)
 
     def on_unmount(self) -> None:
         self.watcher.close()

@@ -65,6 +65,7 @@ class LiftlogScreen(Screen[None]):
         self._seen_version = self.liftlog.data_version
 
     def on_screen_resume(self) -> None:
+        self.liftlog.show_rest()  # the rest clock may have stopped while hidden
         if self._seen_version != self.liftlog.data_version:
             self._seen_version = self.liftlog.data_version
             self.reload()

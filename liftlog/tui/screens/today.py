@@ -1,12 +1,17 @@
 """The Today screen: the day's prescription, logged set by set between sets.
 
-Enter logs the highlighted set as prescribed (a typed number first: that many reps or
-seconds); `w` changes the load, `u` undoes, `a` adds an exercise. Each set is committed
-when logged, by the app's one writer; the rest timer starts after every work set.
+Enter logs the highlighted set as prescribed; a SET typed first (`7`, `62.5x8`, `45s`,
+`L:20x8`, `@8`) logs that instead — typing never switches screens. Each set is
+committed when logged, by the app's one writer; the rest clock (the app's) starts
+after a work set, never between the two sides of a unilateral set nor after the last
+set. A new record (R12) is announced when it is logged, and the last prescribed set
+brings the session's summary. Fixing sets (`u`, `e`, typing over a logged row), the
+hold timer, overrides and other days live in `today_actions`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -18,78 +23,73 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from liftlog.inputs import ParsedSet, SetError
+from liftlog.inputs import InputError, ParsedSet, SetError
 from liftlog.service import ExerciseRow
 from liftlog.service.today import (
     DoneSet,
     ExerciseBlock,
     PlannedSet,
     TodayView,
+    add_open_slot,
     apply_matching,
-    rematch,
 )
+from liftlog.tui.screens import today_messages as msg
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.tui.text import not_saved, visible
-from liftlog.tui.widgets.entry_line import TYPED_CHARS, EntryLine
-from liftlog.tui.widgets.rest_timer import RestTimer
+from liftlog.tui.screens.today_actions import TodayActions
+from liftlog.tui.widgets.entry_line import EntryLine
+from liftlog.tui.widgets.glance import Glance
 from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, today_line
-from liftlog.tui.widgets.set_list import SetList, set_label
+from liftlog.tui.widgets.set_list import SetList, plates_text, set_label
 
 
-class TodayScreen(LiftlogScreen):
+class TodayScreen(TodayActions, LiftlogScreen):
     """Today's session. The first screen the app opens on."""
 
     MODE = "today"
     CSS_PATH = "today.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "log", "Log set", id="today.log",
-                tooltip="Log the highlighted set as prescribed (or with the reps you typed)"),
-        Binding("w", "edit_load", "Load", id="today.load",
+                tooltip="Log the highlighted set as prescribed (or the SET you typed)"),
+        Binding("u", "undo", "Undo", id="today.undo",
+                tooltip="Delete the highlighted logged set, else the set logged last"),
+        Binding("e", "edit_set", "Edit", id="today.edit",
+                tooltip="Change or delete the highlighted logged set (SET, kind, note, day)"),
+        Binding("w", "edit_load", "Load", show=False, id="today.load",
                 tooltip="Change the load of this set and the sets after it"),
-        Binding("u", "undo", "Undo", id="today.undo", tooltip="Delete the set logged last today"),
-        Binding("a", "add_exercise", "Add exercise", id="today.add",
-                tooltip="Add any catalog exercise to today's session (fuzzy search)"),
-        Binding("space", "skip_rest", "Skip rest", id="today.skip_rest",
+        Binding("a", "add_exercise", "Add", id="today.add",
+                tooltip="Add any catalog exercise to the session (fuzzy search)"),
+        Binding("space", "skip_rest", "Skip rest", show=False, id="today.skip_rest",
                 tooltip="Stop the rest timer"),
+        Binding("g", "hold", "Hold timer", show=False, id="today.hold",
+                tooltip="Time a hold (timed sets): g again or Enter logs the seconds held"),
+        Binding("i", "why", "Why", id="today.why",
+                tooltip="Show this exercise's full reason, or fold it back to one line"),
+        Binding("o", "override", "Override", show=False, id="today.override",
+                tooltip="Form is fine, move on — or start over — for this exercise"),
+        Binding("d", "pick_day", "Day", show=False, id="today.day",
+                tooltip="Log for another day (a session you missed entering)"),
+        Binding("S", "summary", "Summary", show=False, id="today.summary",
+                tooltip="The session's summary: sets, volume, records, what changes next"),
         Binding("escape", "clear_typed", "Clear", id="today.clear", show=False,
-                tooltip="Forget the number typed so far"),
+                tooltip="Forget the SET typed so far (or cancel the hold timer)"),
     ]  # fmt: skip
 
     class Ready(Message):
         """Today's session is on the screen for the first time (the app is usable)."""
 
-    class Loaded(Message):
-        def __init__(self, plan: TodayView) -> None:
-            super().__init__()
-            self.plan = plan
-
-    class Logged(Message):
-        def __init__(self, key: int, set_id: int) -> None:
-            super().__init__()
-            self.key = key
-            self.set_id = set_id
-
-    class LogFailed(Message):
-        def __init__(self, key: int, error: str) -> None:
-            super().__init__()
-            self.key = key
-            self.error = error
-
-    class Undone(Message):
-        def __init__(self, set_id: int | None) -> None:
-            super().__init__()
-            self.set_id = set_id
-
-    class BlockAdded(Message):
-        def __init__(self, block: ExerciseBlock | None, name: str) -> None:
-            super().__init__()
-            self.block = block
-            self.name = name
-
     def __init__(self) -> None:
         super().__init__()
         self.plan: TodayView | None = None
         self._shown = False
+        self.summary_shown = False
+        #: The day being logged: None is the app's today (`d` picks another).
+        self.day: dt.date | None = None
+        self.focus_set_id: int | None = None
+        self.init_actions()
+
+    @property
+    def date(self) -> dt.date:
+        return self.day or self.liftlog.today
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome_top()
@@ -98,8 +98,8 @@ class TodayScreen(LiftlogScreen):
         with Vertical(id="session", classes="panel"):
             yield SetList(id="sets")
             yield Static("", id="no-lift")
+        yield Glance(id="glance")
         yield EntryLine("", id="entry")
-        yield RestTimer(id="rest")
         yield from self.compose_chrome_bottom()
 
     # --- loading ---------------------------------------------------------------------
@@ -107,11 +107,12 @@ class TodayScreen(LiftlogScreen):
     def on_mount(self) -> None:
         """When the plan read at start-up is already there, show it in the first frame."""
         app = self.liftlog
+        self.query_one(Glance).bind(app.rest, self.hold)
         if app.prefetch is not None and app.prefetch.ready:
             plan = app.prefetch.take(app.today)
             if plan is not None:
                 self._seen_version = app.data_version
-                self.on_today_screen_loaded(self.Loaded(plan))
+                self.on_today_loaded(msg.Loaded(plan))
 
     def reload(self) -> None:
         self.load()
@@ -120,40 +121,60 @@ class TodayScreen(LiftlogScreen):
     def load(self) -> None:
         from liftlog.service.today import today_view
 
-        app = self.liftlog
-        plan = app.prefetch.take(app.today) if app.prefetch is not None else None
+        app, date = self.liftlog, self.date
+        plan = app.prefetch.take(date) if app.prefetch is not None else None
         if plan is None:
-            plan = today_view(self.logbook, app.today)
-        self.post_message(self.Loaded(plan))
+            plan = today_view(self.logbook, date)
+        self.post_message(msg.Loaded(plan))
 
-    def on_today_screen_loaded(self, message: Loaded) -> None:
+    def on_today_loaded(self, message: msg.Loaded) -> None:
         plan = self.plan = message.plan
-        day = plan.day
-        self.query_one(SeasonLine).update(today_line(plan))
-        warnings = self.query_one("#warnings", Static)
-        warnings.update(Content("\n").join(Content.styled(f"! {visible(w)}", "$text-warning")
-                                           for w in day.warnings))  # fmt: skip
-        warnings.display = bool(day.warnings)
-        panel = self.query_one("#session")
-        panel.border_title = day.date.strftime("%A %-d %B %Y")
+        if plan.date != self.date:
+            return  # read for a day since left
+        self.summary_shown = plan.prescribed_left() == 0
+        self._show_plan()
         sets = self.query_one(SetList)
-        no_lift = self.query_one("#no-lift", Static)
-        sets.display = day.lift
-        no_lift.display = not day.lift
-        if day.lift:
-            sets.show_plan(plan)
-            sets.move_to(plan.first_open())
-            sets.focus()
-            panel.border_subtitle = f"{len(plan.blocks)} exercises"
-        else:
-            no_lift.update(no_lift_content(plan.day.season))
-            panel.border_subtitle = ""
+        wanted = next((s for s in plan.sets() if s.done and s.done.set_id == self.focus_set_id),
+                      None)  # fmt: skip
+        self.focus_set_id = None
+        sets.move_to(wanted or plan.first_open())
+        sets.focus()
         self._show_entry()
         if not self._shown:
             self._shown = True
             self.call_after_refresh(self.post_message, self.Ready())
             if self.liftlog.warm_up:
                 self._warm_writes()
+
+    def _show_plan(self) -> None:
+        """Draw the whole plan: season line, warnings, the sets (or why there are none)."""
+        plan = self.plan
+        if plan is None:
+            return
+        day = plan.day
+        self.query_one(SeasonLine).update(today_line(plan))
+        notes = [Content.styled(f"! {w}", "$text-warning") for w in day.warnings]
+        if not day.lift and plan.blocks:
+            notes.append(Content.styled(
+                f"No lifting today ({day.season.phase}) — the sets logged are kept; "
+                "a adds an exercise.", "$text-warning",
+            ))  # fmt: skip
+        warnings = self.query_one("#warnings", Static)
+        warnings.update(Content("\n").join(notes))
+        warnings.display = bool(notes)
+        panel = self.query_one("#session")
+        title = self.date.strftime("%A %-d %B %Y")
+        panel.border_title = title if self.day is None else f"{title} · another day (d)"
+        sets, no_lift = self.query_one(SetList), self.query_one("#no-lift", Static)
+        sets.display = bool(plan.blocks)
+        no_lift.display = not plan.blocks
+        if plan.blocks:
+            sets.show_plan(plan)
+            count = len(plan.blocks)
+            panel.border_subtitle = f"{count} exercise{'s' if count != 1 else ''}"
+        else:
+            no_lift.update(no_lift_content(day.season) if not day.lift else "No sets today.")
+            panel.border_subtitle = ""
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-warm")
     def _warm_writes(self) -> None:
@@ -168,16 +189,32 @@ class TodayScreen(LiftlogScreen):
 
         self.app.call_from_thread(self.liftlog.prepare_mode, "history")
 
-    # --- the entry line ----------------------------------------------------------------
+    # --- the entry line and the glance ------------------------------------------------
 
     def _show_entry(self, error: str | None = None) -> None:
         entry = self.query_one(EntryLine)
         if error is not None:
             entry.error(error)
-            return
         current = self.query_one(SetList).current if self._lifting else None
-        hint = "a adds an exercise" if self._lifting or self.plan is None else "No sets today"
-        entry.show(current, self.liftlog.athlete.units, hint=hint)
+        if error is None:
+            hint = "a adds an exercise" if self.plan is not None else "Reading…"
+            entry.show(current, self.liftlog.athlete.units, hint=hint)
+        self._show_glance(current)
+
+    def _show_glance(self, current: PlannedSet | None) -> None:
+        plan = self.plan
+        if current is None or not current.is_open:
+            current = plan.first_open() if plan is not None else None
+        plates = ""
+        if current is not None and not current.extra:
+            block = self.query_one(SetList).block_of(current)
+            plates = plates_text(block, plan, current.weight_kg)  # type: ignore[arg-type]
+        if plan is None or not plan.blocks:
+            idle = "No sets today · a adds an exercise"
+        else:
+            idle = "Session done · S shows the summary"
+        units = self.liftlog.athlete.units
+        self.query_one(Glance).show_set(current, units, plates=plates, idle=idle)
 
     @on(SetList.OptionHighlighted)
     def _highlighted(self) -> None:
@@ -186,214 +223,191 @@ class TodayScreen(LiftlogScreen):
 
     @property
     def _lifting(self) -> bool:
-        """True when there are sets to log (a no-lift day has none)."""
+        """True when there are sets to show (a day with no exercise has none)."""
         return self.plan is not None and bool(self.plan.blocks)
 
     def on_key(self, event: events.Key) -> None:
-        if not self._lifting:
+        """A SET being typed takes every key of the grammar; while something is typed,
+        no other letter reaches the screen's keys."""
+        if not self._lifting or self.hold.running:
             return
         entry = self.query_one(EntryLine)
-        if event.character and event.character in TYPED_CHARS:
+        if entry.takes(event.character):
             event.stop()
-            entry.type(event.character)
+            entry.type(event.character or "")
             self._show_entry()
         elif event.key == "backspace" and entry.typed:
             event.stop()
             entry.backspace()
             self._show_entry()
+        elif entry.typed and event.is_printable:
+            event.stop()  # not part of a SET: never a screen's key mid-entry
+            self.app.bell()
 
     def action_clear_typed(self) -> None:
+        if self.hold.running:
+            self.cancel_hold()
+            return
         self.query_one(EntryLine).clear()
         self._show_entry()
 
     # --- logging -----------------------------------------------------------------------
 
     def action_log(self) -> None:
-        if not self._lifting:
+        if self.hold.running:
+            self.stop_hold()
             return
         sets = self.query_one(SetList)
-        s = sets.current
+        s = sets.current if self._lifting else None
         if s is None:
             return
         entry = self.query_one(EntryLine)
-        if s.done is not None or s.pending:
-            entry.clear()
-            self._show_entry(f"{s.exercise} {set_label(s)} is already logged; u undoes it.")
+        if s.pending:
+            self._show_entry(f"{s.exercise} {set_label(s)} is being saved.")
             return
+        if s.done is not None:
+            if entry.typed:
+                self.edit_typed(s)
+            else:
+                self._show_entry(f"{s.exercise} {set_label(s)} is logged: type a SET to change "
+                                 "it, e edits, u deletes it.")  # fmt: skip
+            return
+        block = sets.block_of(s)
         try:
             if entry.typed:
-                parsed = entry.parse(s)
+                parsed = entry.parse(s, self.liftlog.athlete.units)
             elif s.target is None:
-                raise SetError("Type the reps first, then Enter.")
+                raise SetError("Type a SET first (e.g. 60x8, 8 or 45s), then Enter.")
             else:
                 amount = s.target
-                parsed = ParsedSet(
-                    s.weight_kg,
-                    None if s.timed else amount,
-                    amount if s.timed else None,
-                    None,
-                    s.side,
-                )
-        except SetError as exc:
+                parsed = ParsedSet(s.weight_kg, None if s.timed else amount,
+                                   amount if s.timed else None, None, s.side)  # fmt: skip
+            from liftlog.service.sets import check_fits
+
+            check_fits(block.row, parsed)
+        except (SetError, InputError) as exc:
             self._show_entry(str(exc))
             return
-        entry.clear()
+        self.log_set(s, block, parsed)
+
+    def log_set(self, s: PlannedSet, block: ExerciseBlock, parsed: ParsedSet) -> None:
+        """Show `s` as logged with `parsed` at once, queue the write, move on, rest."""
+        sets = self.query_one(SetList)
+        self.query_one(EntryLine).clear()
         s.pending = True
         s.done = DoneSet(0, parsed.weight_kg, parsed.reps, parsed.seconds, parsed.rpe)
-        block = sets.block_of(s)
-        apply_matching(block)
-        sets.refresh_block(block)
+        if s.extra:  # a set beyond the prescription: it takes what was typed
+            s.side, s.weight_kg = parsed.side, parsed.weight_kg
+            s.number = sum(1 for x in block.sets if x.kind == s.kind and x.side == s.side
+                           and not x.is_open)  # fmt: skip
+            add_open_slot(block, self.new_key)
+            apply_matching(block)
+            self._show_plan()
+        else:
+            apply_matching(block)
+            sets.refresh_block(block)
         self.write(self._log_job(s, block.row, parsed), f"{s.exercise} {set_label(s)}")
-        nxt = self._next_open(s)
-        sets.move_to(nxt)
-        if s.kind == "work":
-            label = f"{nxt.exercise} {set_label(nxt)}" if nxt else ""
-            self.query_one(RestTimer).start(block.prescription.rest_s, label)
+        nxt = self._next_open(s, block)
+        sets.move_to(nxt or s)
+        app = self.liftlog
+        label = f"{nxt.exercise} {set_label(nxt)}" if nxt and not nxt.extra else ""
+        if s.kind != "warmup" and not s.extra and self.plan and not self.plan.prescribed_left():
+            app.stop_rest()  # the last set of the day: no rest after it
+        elif s.kind != "warmup" and not _sides_of_one_set(s, nxt):
+            app.start_rest(block.rest_s, label)
+        elif _sides_of_one_set(s, nxt):
+            app.stop_rest()  # straight on to the other side (R11): no rest between them
+        elif app.rest.running:
+            app.rest.next_label = label  # after a warm-up: "next" follows
+            app.show_rest()
         self._show_entry()
 
-    def _next_open(self, after: PlannedSet) -> PlannedSet | None:
+    def _next_open(self, after: PlannedSet, block: ExerciseBlock) -> PlannedSet | None:
+        """The set to go to after `after`: the next prescribed set not yet logged (the
+        same exercise's open slot after a set typed there)."""
         assert self.plan is not None
+        if after.extra:
+            return next((x for x in block.sets if x.extra and x.is_open), None)
         order = self.plan.sets()
         i = order.index(after)
-        return next(
-            (s for s in order[i + 1 :] + order[:i] if s.done is None and not s.pending), None
-        )
+        rest = order[i + 1 :] + order[:i]
+        return next((x for x in rest if x.is_open and not x.extra), None)
+
+    def new_key(self) -> int:
+        """A key for a new row (the set list's rows are keyed by it)."""
+        return 1 + max((s.key for s in self.plan.sets()), default=0) if self.plan else 1
 
     def _log_job(self, s: PlannedSet, row: ExerciseRow, parsed: ParsedSet) -> Callable[[], Message]:
-        log, date = self.logbook, self.liftlog.today
+        log, date, key, kind = self.logbook, self.date, s.key, s.kind
 
         def job() -> Message:
+            from liftlog.service.records import records_of_set
             from liftlog.service.sets import log_sets
+            from liftlog.service.today import sessions_this_week
 
-            work, warm = ([], [parsed]) if s.kind == "warmup" else ([parsed], [])
             try:
-                logged = log_sets(log, row, work, date=date, warmups=warm)
+                warmup = kind == "warmup"
+                logged = log_sets(log, row, [] if warmup else [parsed], date=date,
+                                  warmups=[parsed] if warmup else [],
+                                  kind="work" if warmup else kind)  # fmt: skip
             except Exception as exc:  # shown to the athlete; the set stays unlogged
-                return self.LogFailed(s.key, not_saved(f"{s.exercise} {set_label(s)}", exc, log))
-            return self.Logged(s.key, logged.ids[0])
+                return msg.LogFailed(key, f"{s.exercise} {set_label(s)} was not saved: {exc}")
+            set_id = logged.ids[0]
+            try:  # the set is saved; what follows only adds to what is shown
+                records = () if warmup else records_of_set(log, row.id, date, set_id)
+                week: int | None = sessions_this_week(log, date)
+            except Exception:
+                records, week = (), None
+            return msg.Logged(key, set_id, records, week)
 
         return job
 
-    def _set_by_key(self, key: int) -> PlannedSet | None:
+    def set_by_key(self, key: int) -> PlannedSet | None:
         if self.plan is None:
             return None
         return next((s for s in self.plan.sets() if s.key == key), None)
 
-    def on_today_screen_logged(self, message: Logged) -> None:
-        s = self._set_by_key(message.key)
-        if s is None or s.done is None:
+    def on_today_logged(self, message: msg.Logged) -> None:
+        s = self.set_by_key(message.key)
+        if s is None or s.done is None or self.plan is None:
             return
         s.pending = False
         s.done.set_id = message.set_id
         self.query_one(SetList).refresh_set(s)
         self.saved()
+        if message.week is not None:
+            self.plan.sessions_this_week = message.week
+            self.query_one(SeasonLine).update(today_line(self.plan))
+        if message.records:
+            units = self.liftlog.athlete.units
+            lines = [f"{s.exercise}: {r.describe(units)}" for r in message.records]
+            self.notify("\n".join(lines), title="New record (R12)", timeout=12, markup=False)
+        pending = any(x.pending for x in self.plan.sets())
+        done = not s.extra and not self.plan.prescribed_left() and not pending
+        if done and not self.summary_shown:
+            self.summary_shown = True
+            self.action_summary()
         self._show_entry()
 
-    def on_today_screen_log_failed(self, message: LogFailed) -> None:
-        s = self._set_by_key(message.key)
+    def on_today_log_failed(self, message: msg.LogFailed) -> None:
+        s = self.set_by_key(message.key)
         if s is not None:
             s.pending, s.done = False, None
             self.query_one(SetList).refresh_set(s)
             self.query_one(SetList).move_to(s)
-        self.notify(message.error, title="Not saved", severity="error", timeout=10)
-
-    # --- undo, load, rest, add ---------------------------------------------------------
-
-    def action_undo(self) -> None:
-        log, date = self.logbook, self.liftlog.today
-
-        def job() -> Message:
-            from liftlog.service.sets import undo_last
-
-            undone = undo_last(log, date)
-            return self.Undone(None if undone is None else undone.id)
-
-        self.query_one(EntryLine).clear()
-        self.write(job, "the undo")
-
-    def on_today_screen_undone(self, message: Undone) -> None:
-        if message.set_id is None:
-            self.notify("Nothing logged today to undo.", severity="warning")
-            return
-        self.saved()
-        s = next((x for x in self.plan.sets() if x.done and x.done.set_id == message.set_id),
-                 None) if self.plan else None  # fmt: skip
-        self.query_one(RestTimer).skip()
-        if s is None:
-            self.notify("Removed the last set logged today.", title="Undone")
-            self.load()
-            return
-        s.done = None
-        sets = self.query_one(SetList)
-        block = sets.block_of(s)
-        rematch(block)
-        sets.refresh_block(block)
-        sets.move_to(s)
-        self.notify(f"{s.exercise} {set_label(s)} removed.", title="Undone")
+        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
         self._show_entry()
 
-    def action_skip_rest(self) -> None:
-        self.query_one(RestTimer).skip()
 
-    def action_edit_load(self) -> None:
-        from liftlog.tui.dialogs.load_dialog import LoadDialog
-
-        s = self.query_one(SetList).current if self._lifting else None
-        if s is None or s.done is not None:
-            self._show_entry("Highlight a set not yet logged to change its load.")
-            return
-
-        def apply(kg: float | None) -> None:
-            if kg is None:
-                return
-            sets = self.query_one(SetList)
-            block = sets.block_of(s)
-            start = block.sets.index(s)
-            for other in block.sets[start:]:
-                if other.done is None and other.kind == s.kind and (other is s or s.kind == "work"):
-                    other.weight_kg = kg
-            sets.refresh_block(block)
-            self._show_entry()
-
-        self.app.push_screen(LoadDialog(s, self.liftlog.athlete.units), apply)
-
-    def action_add_exercise(self) -> None:
-        from liftlog.tui.dialogs.exercise_picker import ExercisePicker
-
-        self.app.push_screen(ExercisePicker(), self._add_picked)
-
-    def _add_picked(self, row: ExerciseRow | None) -> None:
-        if row is None or self.plan is None:
-            return
-        for block in self.plan.blocks:
-            if block.row.id == row.id:
-                self.query_one(SetList).move_to(
-                    next((s for s in block.sets if s.done is None), block.sets[0])
-                )
-                self.notify(f"{row.name} is already in today's session.")
-                return
-        self._prescribe_added(row, max((s.key for s in self.plan.sets()), default=0))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="today-add")
-    def _prescribe_added(self, row: ExerciseRow, first_key: int) -> None:
-        from liftlog.service.today import add_exercise_block
-
-        block = add_exercise_block(self.logbook, self.liftlog.today, row, first_key)
-        self.post_message(self.BlockAdded(block, row.name))
-
-    def on_today_screen_block_added(self, message: BlockAdded) -> None:
-        if self.plan is None:
-            return
-        if message.block is None:
-            self.notify(f"No prescription for {message.name} today.", severity="warning")
-            return
-        self.plan.blocks.append(message.block)
-        if not self.plan.day.lift:
-            self.notify("Today is not a lifting day; the sets are logged anyway.")
-        self.query_one("#no-lift").display = False
-        sets = self.query_one(SetList)
-        sets.display = True
-        sets.show_plan(self.plan)
-        sets.move_to(message.block.sets[0] if message.block.sets else None)
-        sets.focus()
-        self.notify(f"{message.name} added to today's session.", title="Added")
+def _sides_of_one_set(done: PlannedSet, nxt: PlannedSet | None) -> bool:
+    """True when `nxt` is the other side of the same set as `done` (R11: no rest)."""
+    return (
+        nxt is not None
+        and done.side is not None
+        and nxt.side is not None
+        and nxt.side != done.side
+        and nxt.exercise_id == done.exercise_id
+        and nxt.kind == done.kind == "work"
+        and nxt.number == done.number
+        and not nxt.extra
+    )

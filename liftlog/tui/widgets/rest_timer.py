@@ -1,76 +1,41 @@
-"""The rest timer: counts down after each work set; Space skips it."""
+"""The rest countdown in the navigation bar of every screen (the app keeps the clock,
+`liftlog.tui.rest`); Today shows it large as well (`widgets.glance`)."""
 
 from __future__ import annotations
 
-import time
-
-from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Static
 
-from liftlog.tui.text import plain
+#: The CSS class of every widget that shows the rest clock: the app's tick calls their
+#: `refresh_clock` on the screen in front.
+REST_VIEW = "rest-view"
 
 
-def clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class RestTimer(Static):
-    """Hidden until a work set is logged; then `Rest 1:59 … of 2–3 min`."""
+class RestBadge(Static):
+    """`rest 1:59` at the right of the navigation bar while the rest runs."""
 
     DEFAULT_CSS = """
-    RestTimer { display: none; height: 1; padding: 0 1; background: $primary-muted;
-                color: $text; text-style: bold; }
-    RestTimer.-over { background: $success-muted; }
-    RestTimer.-running { display: block; }
+    RestBadge { display: none; width: auto; height: 1; padding: 0 1;
+                background: $primary-muted; color: $text; text-style: bold; }
+    RestBadge.-on { display: block; }
+    RestBadge.-over { background: $success-muted; }
     """
 
-    remaining: reactive[int] = reactive(0)
+    def __init__(self) -> None:
+        super().__init__("", classes=REST_VIEW)
+        self._shown = ""
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
-        self._ends = 0.0
-        self._span = (0, 0)
-        self._next = ""
-        self._ticker: Timer | None = None
+    def on_mount(self) -> None:
+        self.refresh_clock()
 
-    @property
-    def running(self) -> bool:
-        return self.has_class("-running")
+    def refresh_clock(self) -> None:
+        from liftlog.tui.app import LiftlogApp
 
-    def start(self, rest_s: tuple[int, int], next_label: str) -> None:
-        """Count down the shorter rest of the range; the longer one is shown too."""
-        self._span = rest_s
-        self._next = next_label
-        self._ends = time.monotonic() + rest_s[0]
-        self.remove_class("-over")
-        self.add_class("-running")
-        if self._ticker is None:
-            self._ticker = self.set_interval(1.0, self._tick)
-        else:
-            self._ticker.resume()
-        self._tick()
-
-    def skip(self) -> bool:
-        """Stop the timer; False when there was none running."""
-        if not self.running:
-            return False
-        self.remove_class("-running", "-over")
-        if self._ticker is not None:
-            self._ticker.pause()
-        return True
-
-    def _tick(self) -> None:
-        self.remaining = max(0, round(self._ends - time.monotonic()))
-
-    def watch_remaining(self, remaining: int) -> None:
-        low, high = self._span
-        upto = f" (up to {clock(high)})" if high > low else ""
-        nxt = f" · next: {self._next}" if self._next else ""
-        if remaining > 0:
-            self.update(plain(f"Rest {clock(remaining)}{upto}{nxt} · Space skips"))
+        app = self.app
+        if not isinstance(app, LiftlogApp):
             return
-        if self.running and not self.has_class("-over"):
-            self.add_class("-over")
-            self.app.bell()
-        self.update(plain(f"Rest done — go when ready{nxt} · Space hides this"))
+        text = app.rest.badge()
+        self.set_class(bool(text), "-on")
+        self.set_class(app.rest.over, "-over")
+        if text != self._shown:
+            self._shown = text
+            self.update(text)

@@ -1,8 +1,11 @@
 """The Today screen's list: each exercise as a heading, then its sets, one row each.
 
 An OptionList whose headings are disabled options (the cursor skips them) and whose
-sets are options keyed by the set's key. Enter is left to the screen (it logs); a
-click only moves the cursor, so a stray click never logs a set.
+sets are options keyed by the set's key. A heading is three lines: the exercise, its
+phase and load; the rules and the why folded to one line (`i` unfolds it); and what
+was done last time. At 110 columns and more each set row also shows last time's set
+in the same place. Enter is left to the screen (it logs); a click only moves the
+cursor, so a stray click never logs a set. The highlighted row is always kept in view.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from liftlog.progression import ExercisePrescription
 from liftlog.service.today import ExerciseBlock, PlannedSet, TodayView, plates_per_side
 from liftlog.tui.compat import option_line
-from liftlog.tui.text import visible
+from liftlog.tui.format import day_label, one_set, sets_line
 from liftlog.units import Unit, format_weight
+
+#: From this width on, each set row shows last time's set beside it.
+WIDE = 110
 
 
 def _number(value: float) -> str:
@@ -50,20 +57,59 @@ def load_text(weight_kg: float, units: Unit) -> str:
 
 
 def set_label(s: PlannedSet) -> str:
+    if s.extra and s.done is None:
+        return "one more"
     if s.kind == "warmup":
         return f"warm-up {s.number}"
-    return f"set {s.number}" + (f" {s.side}" if s.side else "")
+    kind = "" if s.kind == "work" else f" {s.kind}"
+    return f"set {s.number}" + (f" {s.side}" if s.side else "") + kind
 
 
-def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView) -> Content:
+def plates_text(block: ExerciseBlock, plan: TodayView, weight_kg: float) -> str:
+    """`per side 20 + 2.5`, `bar only`, or empty (not a barbell lift)."""
+    p = block.prescription
+    if (p is None or p.plates is None) and block.row.equipment != "barbell":
+        return ""
+    if weight_kg <= 0:
+        return ""
+    plates = plates_per_side(plan.athlete, weight_kg)
+    if plates is None:
+        return ""
+    return ("per side " + " + ".join(_number(x) for x in plates)) if plates else "bar only"
+
+
+def _last_by_row(block: ExerciseBlock, units: Unit) -> dict[int, str]:
+    """Row key → last time's set in that place (the k-th work set of its side)."""
+    if block.last is None:
+        return {}
+    by_side: dict[str | None, list[str]] = {}
+    for done in block.last.sets:
+        by_side.setdefault(done.side, []).append(one_set(done, units))
+    found: dict[int, str] = {}
+    seen: dict[str | None, int] = {}
+    for s in block.sets:
+        if s.kind != "work" or s.extra:
+            continue
+        k = seen[s.side] = seen.get(s.side, 0) + 1
+        texts = by_side.get(s.side, [])
+        if k <= len(texts):
+            found[s.key] = texts[k - 1]
+    return found
+
+
+def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView, last: str = "") -> Content:
     units = plan.athlete.units
     weight = s.done.weight_kg if s.done is not None else s.weight_kg
     if s.pending:
-        mark = Content.from_markup("[$text-warning]…[/]")
+        mark = Content.styled("…", "$text-warning")
     elif s.done is not None:
-        mark = Content.from_markup("[$text-success]✓[/]")
+        mark = Content.styled("✓", "$text-success")
     else:
-        mark = Content("○")
+        mark = Content("+" if s.extra else "○")
+    style = "$text-muted" if s.kind == "warmup" or (s.extra and s.done is None) else ""
+    if s.extra and s.done is None:
+        what = "type a SET (60x8, 8, 45s), then Enter"
+        return Content.assemble("  ", mark, " ", Content.styled(f"{set_label(s):<12}{what}", style))
     what = f"{amount_text(s)} × {load_text(weight, units)}" if weight > 0 else amount_text(s)
     if s.done is None and weight <= 0:
         what += " · bodyweight"
@@ -72,41 +118,60 @@ def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView) -> Content:
     extra = ""
     if s.done is None and s.match_weaker:
         extra = "match the other side"
-    elif block.prescription.plates is not None and weight > 0:
-        plates = plates_per_side(plan.athlete, weight)
-        if plates is not None:
-            extra = ("per side " + " + ".join(_number(p) for p in plates)) if plates else "bar only"
-    style = "$text-muted" if s.kind == "warmup" else ""
+    else:
+        extra = plates_text(block, plan, weight)
     line = Content.assemble(
         "  ", mark, " ", Content.styled(f"{set_label(s):<12}", style), f"{what:<22}"
     )
+    if s.done is not None and s.done.note:
+        line += Content.styled(f" “{s.done.note}” ", "italic $text-muted")
     if extra:
-        line += Content.styled(extra, "$text-muted")
+        line += Content.styled(f"{extra:<28}", "$text-muted")
+    if last:
+        line += Content.styled(f"  last {last}", "$text-muted")
     return line
 
 
-def heading_prompt(block: ExerciseBlock, plan: TodayView) -> Content:
-    p = block.prescription
+def _fold(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 4)].rstrip() + " … i"
+
+
+def heading_prompt(block: ExerciseBlock, plan: TodayView, width: int, unfolded: bool) -> Content:
+    """The exercise, its phase and load; the why (one line unless unfolded); last time."""
     units = plan.athlete.units
-    head = Content.assemble(
-        Content.styled(visible(p.exercise), "bold $text-primary"),
+    p = block.prescription
+    head = Content.styled(block.row.name, "bold $text-primary")
+    if p is None:
+        head += Content.styled("  not prescribed today · log sets as you go", "$text-muted")
+    else:
+        head += _phase_line(p, units)
+    lines = [head]
+    if p is not None:
+        rules = " ".join(p.rules)
+        why = p.why + (f" → {p.suggestion}" if p.suggestion else "")
+        body = why if unfolded else _fold(why, width - len(rules) - 4)
+        rules_content = Content.styled(f"  {rules}", "bold $text-accent")
+        lines.append(Content.assemble(rules_content, f"  {body}"))
+    if block.last is not None and block.last.sets:
+        text = f"  last {day_label(block.last.date, plan.date)}: "
+        text += sets_line(block.last.sets, units)
+        lines.append(Content.styled(text if unfolded else _fold(text, width), "$text-muted"))
+    return Content("\n").join(lines)
+
+
+def _phase_line(p: ExercisePrescription, units: Unit) -> Content:
+    line = Content.assemble(
         "  ",
         Content.styled(f" {p.phase} ", "bold reverse"),
         Content.styled(f"  {rest_text(p.rest_s)}", "$text-muted"),
     )
     if p.plates is not None and p.load_kg:
         plates = " + ".join(_number(x) for x in p.plates) + " per side" if p.plates else "the bar"
-        head += Content.styled(f" · {format_weight(p.load_kg, units)} = {plates}", "$text-muted")
-    rules = " ".join(p.rules)
-    why = Content.assemble(
-        "\n", Content.styled(f"  {rules}", "bold $text-accent"), f"  {visible(p.why)}"
-    )
-    lines = [head, why]
-    if p.suggestion:
-        lines.append(Content.styled(f"\n  → {visible(p.suggestion)}", "$text-accent"))
-    if p.imbalance is not None:
-        lines.append(Content.styled(f"\n  {visible(p.imbalance.describe())}", "$text-warning"))
-    return Content("").join(lines)
+        line += Content.styled(f" · {format_weight(p.load_kg, units)} = {plates}", "$text-muted")
+    if p.imbalance is not None and p.imbalance.flagged:
+        pct = round(p.imbalance.ratio * 100)
+        line += Content.styled(f"  R11 {p.imbalance.weaker} {pct}% weaker !", "bold $text-warning")
+    return line
 
 
 class SetList(OptionList, inherit_bindings=False):
@@ -124,24 +189,53 @@ class SetList(OptionList, inherit_bindings=False):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.plan: TodayView | None = None
+        self.unfolded: set[int] = set()  # exercise ids whose why is shown in full
         self._by_key: dict[int, tuple[PlannedSet, ExerciseBlock]] = {}
+        self._width = 0
+
+    @property
+    def text_width(self) -> int:
+        return self.scrollable_content_region.width or 76
 
     def show_plan(self, plan: TodayView) -> None:
+        """Show every exercise of the plan, the cursor staying on the same set."""
+        current = self.current
         self.plan = plan
+        self._width = self.text_width
         self._by_key = {s.key: (s, b) for b in plan.blocks for s in b.sets}
         options: list[Option | None] = []
         for i, block in enumerate(plan.blocks):
             if i:
                 options.append(None)
-            options.append(Option(heading_prompt(block, plan), id=f"ex-{i}", disabled=True))
-            options += [Option(set_prompt(s, block, plan), id=f"set-{s.key}") for s in block.sets]
+            unfolded = block.row.id in self.unfolded
+            prompt = heading_prompt(block, plan, self._width, unfolded)
+            options.append(Option(prompt, id=f"ex-{i}", disabled=True))
+            last = _last_by_row(block, plan.athlete.units) if self._width >= WIDE else {}
+            options += [
+                Option(set_prompt(s, block, plan, last.get(s.key, "")), id=f"set-{s.key}")
+                for s in block.sets
+            ]
         self.set_options(options)
+        if current is not None and current.key in self._by_key:
+            self.move_to(current)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.plan is not None and self.text_width != self._width:
+            self.show_plan(self.plan)
+
+    def toggle_why(self, block: ExerciseBlock) -> None:
+        """Show the exercise's why in full, or fold it back to one line."""
+        self.unfolded ^= {block.row.id}
+        if self.plan is not None:
+            self.show_plan(self.plan)
 
     def refresh_set(self, s: PlannedSet) -> None:
         if self.plan is None:
             return
         _, block = self._by_key[s.key]
-        self.replace_option_prompt(f"set-{s.key}", set_prompt(s, block, self.plan))
+        wide = self._width >= WIDE
+        last = _last_by_row(block, self.plan.athlete.units).get(s.key, "") if wide else ""
+        self.replace_option_prompt(f"set-{s.key}", set_prompt(s, block, self.plan, last))
 
     def refresh_block(self, block: ExerciseBlock) -> None:
         for s in block.sets:
@@ -152,30 +246,38 @@ class SetList(OptionList, inherit_bindings=False):
         option = self.highlighted_option
         if option is None or option.id is None or not option.id.startswith("set-"):
             return None
-        return self._by_key[int(option.id[4:])][0]
+        found = self._by_key.get(int(option.id[4:]))
+        return None if found is None else found[0]
 
     def block_of(self, s: PlannedSet) -> ExerciseBlock:
         return self._by_key[s.key][1]
 
     def move_to(self, s: PlannedSet | None) -> None:
-        """Highlight a set; on an exercise's first open set, bring its heading into view."""
-        if s is None:
+        """Highlight a set and keep it in view; on an exercise's first open set, bring
+        its heading into view too when both fit."""
+        if s is None or s.key not in self._by_key:
             return
         index = self.get_option_index(f"set-{s.key}")
         self.highlighted = index
         block = self.block_of(s)
         first_open = next((x for x in block.sets if x.done is None), None)
+        heading = None
         if first_open is s and self.plan is not None:
             heading = self.get_option_index(f"ex-{self.plan.blocks.index(block)}")
-            self.call_after_refresh(self._scroll_to_option, heading, index)
+        self.call_after_refresh(self._keep_in_view, heading, index)
 
-    def _scroll_to_option(self, heading: int, index: int) -> None:
-        top = option_line(self, heading)
-        bottom = option_line(self, index)
-        if top is None or bottom is None or bottom - top >= self.scrollable_content_region.height:
+    def _keep_in_view(self, heading: int | None, index: int) -> None:
+        top = option_line(self, heading) if heading is not None else None
+        row = option_line(self, index)
+        if row is None:
             return
-        if top < self.scroll_y:
+        height = self.scrollable_content_region.height
+        if top is not None and row - top < height and top < self.scroll_y:
             self.scroll_to(y=top, animate=False, immediate=True)
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
 
     async def _on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("option")
