@@ -38,6 +38,11 @@ def format_weight(kg: float, unit: Unit) -> str:
     return f"{number_text(from_kg(kg, unit))} {unit}"
 
 
+def format_bodyweight(kg: float, unit: Unit) -> str:
+    """`70.0 kg`, `154.3 lb`: a bodyweight, always to one decimal (scales show one)."""
+    return f"{from_kg(kg, unit):.1f} {unit}"
+
+
 def default_kit_kg(unit: Unit) -> tuple[float, tuple[tuple[float, int], ...]]:
     """The standard bar and plates of a unit, in kg: (bar, ((plate, pairs), …))."""
     plates = tuple((to_kg(size, unit), pairs) for size, pairs in DEFAULT_PLATES[unit])

@@ -7,7 +7,7 @@ from typing import Any
 
 from liftlog.commands.common import date_arg, open_log, print_json, say, warn
 from liftlog.inputs import SET_KINDS, parse_bodyweight, parse_date
-from liftlog.units import Unit, format_weight, from_kg, number_text
+from liftlog.units import Unit, format_bodyweight, format_weight, from_kg, number_text
 
 _LOG_HELP = (
     "Log sets of one exercise. A SET is WEIGHTxREPS (60x8), xREPS for bodyweight (x12), "
@@ -84,7 +84,7 @@ def cmd_bodyweight(args: argparse.Namespace) -> int:
     date = date_arg(args.date)
     kg = parse_bodyweight(args.weight, log.athlete.units)
     log_bodyweight(log, kg, date)
-    say(f"Bodyweight {format_weight(kg, log.athlete.units)} on {date.isoformat()}.")
+    say(f"Bodyweight {format_bodyweight(kg, log.athlete.units)} on {date.isoformat()}.")
     return 0
 
 

@@ -83,13 +83,18 @@ def _work_sets(
     what = "time" if info.measure == "seconds" else "reps"
     if imb is None:
         first = f"R11: left first (no weaker side known yet), then match its {what} with the right."
+    elif imb.left == imb.right:
+        first = (
+            f"R11: both sides even last session ({imb.left} each): left first, then match "
+            f"its {what} with the right."
+        )
     else:
         first = (
             f"R11: weaker side first ({weak}: less last session), then match its {what} with "
             f"the {'right' if strong == 'R' else 'left'}."
         )
     notes = [first]
-    if imb is not None:
+    if imb is not None and imb.left != imb.right:
         notes.append(imb.describe())
     return sets, notes, imb
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
@@ -113,7 +113,11 @@ class LiftlogApp(App[int]):
     def show_rest(self) -> None:
         """Redraw every view of the rest clock on the screen in front (after a start,
         a stop, or a tick)."""
-        for view in self.screen.query(f".{REST_VIEW}"):
+        try:
+            screen = self.screen
+        except ScreenStackError:  # closing: nothing to redraw
+            return
+        for view in screen.query(f".{REST_VIEW}"):
             refresh = getattr(view, "refresh_clock", None)
             if refresh is not None:
                 refresh()

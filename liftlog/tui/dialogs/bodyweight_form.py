@@ -10,7 +10,7 @@ from textual.widgets import Input, Label
 
 from liftlog.inputs import parse_bodyweight, parse_date
 from liftlog.tui.dialogs.form import FormDialog, FormError
-from liftlog.units import Unit, format_weight
+from liftlog.units import Unit, format_bodyweight
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class BodyweightForm(FormDialog[BodyweightEntry]):
 
     def fields(self) -> ComposeResult:
         yield Label(f"Bodyweight ({self.units})")
-        placeholder = format_weight(self.last_kg, self.units) if self.last_kg else "e.g. 70"
+        placeholder = format_bodyweight(self.last_kg, self.units) if self.last_kg else "e.g. 70"
         yield Input(placeholder=f"last: {placeholder}", id="kg")
         yield Label("Date (YYYY-MM-DD)")
         yield Input(self.today.isoformat(), id="date")

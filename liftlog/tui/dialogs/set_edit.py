@@ -102,14 +102,15 @@ class SetEditDialog(FormDialog[SetEdit | SetDelete]):
 
     def fields(self) -> ComposeResult:
         v = self.view
-        yield Label(f"What was lifted, as a SET in {self.units} (60x8@8, x12, 45s, L:20x8)")
-        yield Input(set_as_typed(v, self.units), id="set", select_on_focus=True)
+        yield Label(f"SET in {self.units} (60x8@8, x12, 45s, L:20x8)")
+        yield Input(set_as_typed(v, self.units), id="set", select_on_focus=True, compact=True)
         yield Label("Kind")
-        yield Select([(k, k) for k in SET_KINDS], value=v.kind, allow_blank=False, id="kind")
+        yield Select([(k, k) for k in SET_KINDS], value=v.kind, allow_blank=False, id="kind",
+                     compact=True)  # fmt: skip
         yield Label("Note")
-        yield Input(v.note, id="note", placeholder="e.g. knees caved on the last rep")
-        yield Label("Day (YYYY-MM-DD): another day moves the set to that day's session")
-        yield Input(v.date.isoformat(), id="day")
+        yield Input(v.note, id="note", placeholder="e.g. knees caved in", compact=True)
+        yield Label("Day (YYYY-MM-DD; another day moves the set)")
+        yield Input(v.date.isoformat(), id="day", compact=True)
 
     def result(self) -> SetEdit:
         text = self.value("#set")

@@ -33,19 +33,26 @@ class ExercisesScreen(LiftlogScreen):
     MODE = "exercises"
     CSS_PATH = "exercises.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "new_exercise",
-            "New exercise",
-            id="exercises.new",
-            tooltip="Add an exercise of your own to the catalog",
-        ),
-    ]
+        Binding("n", "new_exercise", "New exercise", id="exercises.new",
+                tooltip="Add an exercise of your own to the catalog"),
+        Binding("r", "routine", "Routine", id="exercises.routine",
+                tooltip="Add this exercise to your routine, drop it, or back to the default"),
+        Binding("o", "override", "Override", id="exercises.override",
+                tooltip="Form is fine, move on — or start over — for this lift, from today"),
+    ]  # fmt: skip
 
     class Loaded(Message):
-        def __init__(self, exercises: list[ExerciseRow]) -> None:
+        def __init__(self, exercises: list[ExerciseRow], routine: dict[str, str]) -> None:
             super().__init__()
             self.exercises = exercises
+            self.routine = routine
+
+    class Decided(Message):
+        """A routine change or an override is saved (or refused: `error`)."""
+
+        def __init__(self, what: str, error: str = "") -> None:
+            super().__init__()
+            self.what, self.error = what, error
 
     class Added(Message):
         def __init__(self, name: str) -> None:
@@ -56,6 +63,8 @@ class ExercisesScreen(LiftlogScreen):
         super().__init__()
         self._exercises: list[ExerciseRow] = []
         self._select_name: str | None = None
+        self._routine: dict[str, str] = {}
+        self._current: ExerciseRow | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome_top()
@@ -74,12 +83,14 @@ class ExercisesScreen(LiftlogScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exercises-load")
     def load(self) -> None:
-        from liftlog.service.exercises import list_exercises
+        from liftlog.service.exercises import list_exercises, routine_changes
 
-        self.post_message(self.Loaded(list_exercises(self.logbook)))
+        log = self.logbook
+        self.post_message(self.Loaded(list_exercises(log), routine_changes(log)))
 
     def on_exercises_screen_loaded(self, message: Loaded) -> None:
         self._exercises = message.exercises
+        self._routine = message.routine
         tree: Tree[ExerciseRow | None] = self.query_one("#catalog", Tree)
         tree.clear()
         select_line = None
@@ -102,7 +113,7 @@ class ExercisesScreen(LiftlogScreen):
     @on(Tree.NodeHighlighted, "#catalog")
     def show_details(self, event: Tree.NodeHighlighted[ExerciseRow | None]) -> None:
         body = self.query_one("#details-body", Static)
-        row = event.node.data
+        row = self._current = event.node.data
         if row is None:
             category = str(event.node.label).split(" (")[0].lower()
             body.update(CATEGORY_HELP.get(category, ""))
@@ -139,7 +150,57 @@ class ExercisesScreen(LiftlogScreen):
             table.add_row("Harder", plain_text(row.harder))
         if row.single_leg_of:
             table.add_row("Single-leg of", plain_text(row.single_leg_of))
+        change = self._routine.get(row.name)
+        routine = {"add": "added to your routine (r)", "drop": "dropped from your routine (r)"}
+        table.add_row("Routine", routine.get(change or "", "as the season's program has it (r)"))
         return table
+
+    def action_routine(self) -> None:
+        from liftlog.tui.dialogs.choose import ROUTINE, Choose
+
+        row = self._current
+        if row is None:
+            self.notify("Highlight an exercise first.", severity="warning")
+            return
+        self.app.push_screen(Choose(f"{row.name}: your routine", ROUTINE),
+                             lambda action: self._decide("routine", row, action))  # fmt: skip
+
+    def action_override(self) -> None:
+        from liftlog.tui.dialogs.choose import OVERRIDES, Choose
+
+        row = self._current
+        if row is None:
+            self.notify("Highlight an exercise first.", severity="warning")
+            return
+        self.app.push_screen(Choose(f"{row.name}: override the coach", OVERRIDES),
+                             lambda kind: self._decide("override", row, kind))  # fmt: skip
+
+    def _decide(self, what: str, row: ExerciseRow, choice: str | None) -> None:
+        if choice is None:
+            return
+        log, date = self.logbook, self.liftlog.today
+
+        def job() -> Message:
+            from liftlog.inputs import InputError
+            from liftlog.service.exercises import change_routine, override
+
+            try:
+                if what == "routine":
+                    return self.Decided(change_routine(log, row, choice))
+                return self.Decided(override(log, row, choice, date))
+            except InputError as exc:
+                return self.Decided("", str(exc))
+
+        self._select_name = row.name
+        self.write(job, f"the {what} of {row.name}")
+
+    def on_exercises_screen_decided(self, message: Decided) -> None:
+        if message.error:
+            self.notify(message.error, title="Not changed", severity="warning", markup=False)
+            return
+        self.saved()
+        self.notify(message.what, title="Saved", markup=False)
+        self.load()
 
     def action_new_exercise(self) -> None:
         from liftlog.tui.dialogs.exercise_form import ExerciseForm

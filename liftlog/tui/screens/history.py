@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane, Tabs
 
@@ -29,16 +28,18 @@ from liftlog.service.history import (
     TrendPoint,
 )
 from liftlog.tui.compat import jump_underline
-from liftlog.tui.format import by_exercise, load, session_summary, set_text
+from liftlog.tui.format import load, session_summary
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.tui.text import cell, plain_text, visible
+from liftlog.tui.screens.history_fix import HistoryFixes
+from liftlog.tui.text import cell, plain_text
 from liftlog.tui.widgets.records import from_units, records_content
+from liftlog.tui.widgets.session_detail import SessionDetail
 
 #: How close to the end of a table the cursor fetches its next page.
 FETCH_AHEAD = 15
 
 
-class HistoryScreen(LiftlogScreen):
+class HistoryScreen(HistoryFixes, LiftlogScreen):
     """`v` switches between the session list and one exercise's history."""
 
     MODE = "history"
@@ -48,6 +49,10 @@ class HistoryScreen(LiftlogScreen):
                 tooltip="Switch between the session list and one exercise's history"),
         Binding("f", "pick_exercise", "Pick exercise", id="history.pick",
                 tooltip="Choose the exercise whose history to show"),
+        Binding("e", "edit_set", "Edit set", id="history.edit",
+                tooltip="Change or delete a set of the session (Tab goes to its sets)"),
+        Binding("u,delete", "delete_set", "Delete set", show=False, id="history.delete",
+                tooltip="Delete the highlighted set of the session"),
     ]  # fmt: skip
 
     class SessionsPage(Message):
@@ -91,6 +96,7 @@ class HistoryScreen(LiftlogScreen):
         self.ex_next_page: Cursor | None = None
         self.ex_fetching = False
         self._names: dict[str, int] = {}
+        self._keep_row = 0  # the session row to go back to after a reload
 
     def compose(self) -> ComposeResult:
         from liftlog.tui.widgets.chart import TrendChart
@@ -101,7 +107,7 @@ class HistoryScreen(LiftlogScreen):
                 table: DataTable[str | Text] = DataTable(id="sessions", cursor_type="row")
                 table.add_columns("Date", "Sets", "Exercises")
                 yield table
-                yield Static("", id="session-detail", classes="panel")
+                yield SessionDetail(id="session-detail", classes="panel")
             with TabPane("By exercise", id="exercise-tab"):
                 yield Select[int]([], prompt="Exercise", id="exercise", compact=True)
                 with Horizontal(id="ex-top"):
@@ -112,7 +118,8 @@ class HistoryScreen(LiftlogScreen):
                         box.border_title = "Records (R12)"
                         yield Static("", id="records")
                 ex_table: DataTable[str] = DataTable(id="ex-sessions", cursor_type="row")
-                ex_table.add_columns("Date", "Sets", "Top set", "e1RM", "Volume", "L / R")
+                ex_table.add_columns("Date", "Sets", "Top set", "e1RM", "Volume")
+                ex_table.add_column("L / R · R11", width=18)
                 yield ex_table
         yield from self.compose_chrome_bottom()
 
@@ -141,6 +148,7 @@ class HistoryScreen(LiftlogScreen):
         self.query_one("#sessions", DataTable).focus()
 
     def reload(self) -> None:
+        self._keep_row = self.query_one("#sessions", DataTable).cursor_row
         self.sessions, self.next_page = [], None
         self.query_one("#sessions", DataTable).clear()
         self.load_sessions(None, first=True)
@@ -175,10 +183,14 @@ class HistoryScreen(LiftlogScreen):
                 key=str(session.workout_id),
             )
         if message.first:
-            self._show_session(0)
+            start = min(self._keep_row, max(0, len(self.sessions) - 1))
+            self._keep_row = 0
+            if start:
+                table.move_cursor(row=start)
+            self._show_session(start)
         if not self.sessions:
-            self.query_one("#session-detail", Static).update(
-                "No sessions yet. Log one on Today (t)."
+            self.query_one(SessionDetail).show(
+                None, self.liftlog.athlete.units, "No sessions yet. Log one on Today (t)."
             )
 
     @on(DataTable.RowHighlighted, "#sessions")
@@ -192,21 +204,10 @@ class HistoryScreen(LiftlogScreen):
     def _show_session(self, index: int) -> None:
         if not 0 <= index < len(self.sessions):
             return
-        session = self.sessions[index]
         units = self.liftlog.athlete.units
-        lines = [Content.styled(session.date.strftime("%A %-d %B %Y"), "bold")]
-        for name, sets in by_exercise(session.sets):
-            warm = [set_text(s, units) for s in sets if s.kind == "warmup"]
-            work = [set_text(s, units) for s in sets if s.kind == "work"]
-            line = Content.assemble(
-                Content.styled(f"{visible(name)}: ", "bold $text-primary"), ", ".join(work)
-            )
-            if warm:
-                line += Content.styled(f"  (warm-up {', '.join(warm)})", "$text-muted")
-            lines.append(line)
-        detail = self.query_one("#session-detail", Static)
-        detail.update(Content("\n").join(lines))
-        detail.border_title = f"{units}; Enter shows an exercise's history"
+        detail = self.query_one(SessionDetail)
+        detail.show(self.sessions[index], units)
+        detail.border_title = f"{units} · Tab: its sets · e edits · u deletes"
 
     @on(DataTable.RowSelected, "#sessions")
     def _session_selected(self, event: DataTable.RowSelected) -> None:
@@ -333,8 +334,10 @@ class HistoryScreen(LiftlogScreen):
             volume = f"{from_units(s.volume_kg, units):,.0f}" if s.volume_kg else ""
             sides = ""
             if s.left is not None or s.right is not None:
-                flag = " !" if (s.imbalance or 0) > IMBALANCE_FLAG else ""
-                sides = f"{s.left or 0} / {s.right or 0}{flag}"
+                sides = f"{s.left or 0} / {s.right or 0}"
+                if s.imbalance is not None:
+                    flag = " !" if s.imbalance > IMBALANCE_FLAG else ""
+                    sides += f"  {round(s.imbalance * 100)}%{flag}"
             table.add_row(s.date.isoformat(), str(s.work_sets), top, e1rm, volume, sides)
         self.ex_shown += len(sessions)
         self.ex_next_page = more

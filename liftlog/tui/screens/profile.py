@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from liftlog.inputs import plates_text
 from liftlog.service import AthleteRow
 from liftlog.tui.screens.base import LiftlogScreen
-from liftlog.units import format_weight, from_kg
+from liftlog.units import format_bodyweight, format_weight, from_kg
 
 
 class ProfileScreen(LiftlogScreen):
@@ -29,6 +29,8 @@ class ProfileScreen(LiftlogScreen):
                 tooltip="Record today's (or a day's) bodyweight"),
         Binding("k", "edit_kit", "Units & plates", id="profile.kit",
                 tooltip="Change units, bar weight and the plates you own"),
+        Binding("d", "stop_days", "Stop days", id="profile.stop_days",
+                tooltip="How many days before an A race to stop lifting (R17, 7–28)"),
     ]  # fmt: skip
 
     class Loaded(Message):
@@ -47,7 +49,7 @@ class ProfileScreen(LiftlogScreen):
         yield from self.compose_chrome_top()
         kit = Static("Reading your profile…", id="kit", classes="panel")
         kit.border_title = "Kit"
-        kit.border_subtitle = "k changes"
+        kit.border_subtitle = "k changes · d stop days"
         yield kit
         with Horizontal(id="weights-row"):
             with Vertical(id="weights-box", classes="panel") as box:
@@ -88,7 +90,7 @@ class ProfileScreen(LiftlogScreen):
         table: DataTable[str] = self.query_one("#weights", DataTable)
         table.clear()
         for day, kg in reversed(message.weights):
-            table.add_row(day.isoformat(), format_weight(kg, units))
+            table.add_row(day.isoformat(), format_bodyweight(kg, units))
         factor = from_kg(1.0, units)
         self.query_one(TrendChart).show(
             [Series("bodyweight", [d for d, _ in message.weights],
@@ -111,7 +113,8 @@ class ProfileScreen(LiftlogScreen):
         if not isinstance(entry, BodyweightEntry):
             return
         log = self.logbook
-        what = f"{format_weight(entry.kg, self.liftlog.athlete.units)} on {entry.date.isoformat()}"
+        units = self.liftlog.athlete.units
+        what = f"{format_bodyweight(entry.kg, units)} on {entry.date.isoformat()}"
 
         def job() -> Message:
             log_bodyweight(log, entry.kg, entry.date)
@@ -135,6 +138,23 @@ class ProfileScreen(LiftlogScreen):
             return self.Saved("units, bar and plates", save_kit(log, kit))
 
         self.write(job, "units, bar and plates")
+
+    def action_stop_days(self) -> None:
+        from liftlog.tui.dialogs.stop_days import StopDaysForm
+
+        self.app.push_screen(StopDaysForm(self.liftlog.athlete.stop_days), self._save_stop_days)
+
+    def _save_stop_days(self, days: int | None) -> None:
+        from liftlog.service.profile import update_profile
+
+        if days is None:
+            return
+        log = self.logbook
+
+        def job() -> Message:
+            return self.Saved(f"stop days: {days}", update_profile(log, stop_days=days))
+
+        self.write(job, "the stop days")
 
     def on_liftlog_screen_saved(self, message: LiftlogScreen.Saved) -> None:
         self.saved(message.athlete)
