@@ -8,9 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from liftlog.textsafe import visible
 
 #: SPEC §2's explicit decisions about one lift (`liftlog override`).
 OVERRIDES = (
@@ -40,10 +43,13 @@ class Choose(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="choose") as box:
-            box.border_title = self.title_text
+            box.border_title = Content(visible(self.title_text))
             box.border_subtitle = "Enter picks · Esc cancels"
             yield OptionList(
-                *(Option(f"{n}  {text}", id=key) for n, (key, text) in enumerate(self.choices, 1)),
+                *(
+                    Option(Content(f"{n}  {text}"), id=key)
+                    for n, (key, text) in enumerate(self.choices, 1)
+                ),
                 id="choices",
             )
 

@@ -42,7 +42,7 @@ class ExportForm(FormDialog[Path]):
         self.logbook = log
 
     def fields(self) -> ComposeResult:
-        yield Label("Write every set to (one row per set, weights in kg and your unit)")
+        yield Label("Write every set to this CSV file\n(one row per set, weights in kg and yours)")
         yield Input(str(self.suggested), id="path")
 
     def result(self) -> Path:

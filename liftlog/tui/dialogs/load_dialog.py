@@ -24,7 +24,9 @@ class LoadDialog(FormDialog[float]):
 
     def fields(self) -> ComposeResult:
         later = " and the work sets after it" if self.planned.kind == "work" else ""
-        yield Label(plain(f"{self.planned.exercise}: load for this set{later} ({self.units})"))
+        which = "warm-up" if self.planned.kind == "warmup" else "set"
+        yield Label(plain(f"{self.planned.exercise}, {which} {self.planned.number}"))
+        yield Label(f"Load in {self.units}, for this set{later}")
         current = f"{from_kg(self.planned.weight_kg, self.units):.2f}".rstrip("0").rstrip(".")
         yield Input(current, id="load", select_on_focus=True)
 

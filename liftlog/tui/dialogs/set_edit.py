@@ -11,10 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from liftlog.inputs import SET_KINDS, clean_note, parse_date, parse_set
 from liftlog.service.today import PlannedSet
+from liftlog.textsafe import visible
 from liftlog.tui.dialogs.form import FormDialog
 from liftlog.units import Unit, from_kg, number_text
 
@@ -87,11 +89,11 @@ class SetEditDialog(FormDialog[SetEdit | SetDelete]):
 
     def form_title(self) -> str:
         v = self.view
-        return f"{v.exercise}, {v.label} of {v.date.strftime('%a %-d %b %Y')}"
+        return visible(f"{v.exercise}, {v.label} of {v.date.strftime('%a %-d %b %Y')}")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", can_focus=False) as box:
-            box.border_title = self.form_title()
+            box.border_title = Content(self.form_title())
             box.border_subtitle = "Ctrl+S saves · Ctrl+D deletes · Esc"
             yield from self.fields()
             yield Static("", classes="error-line", id="form-error")

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from liftlog.service.summary import SessionSummary, next_time
+from liftlog.textsafe import visible
 from liftlog.units import Unit, format_weight
 
 
@@ -33,22 +34,23 @@ def summary_content(summary: SessionSummary, units: Unit) -> Content:
     for ex in summary.exercises:
         volume = f", {format_weight(round(ex.volume_kg), units)}" if ex.volume_kg > 0 else ""
         sets = f"{ex.sets} set{'s' if ex.sets != 1 else ''}"
-        lines.append(Content(f"  {ex.exercise}: {sets}{volume}"))
+        lines.append(Content(visible(f"  {ex.exercise}: {sets}{volume}")))
     lines.append(Content(""))
     records = summary.records
     lines.append(Content.styled("Records (R12)", "bold $text-success" if records else "bold"))
     if records:
-        lines += [Content(f"  {name}: {r.describe(units)}") for name, r in records]
+        lines += [Content(visible(f"  {name}: {r.describe(units)}")) for name, r in records]
     else:
         lines.append(Content.styled("  none this time", "$text-muted"))
     lines.append(Content(""))
     when = summary.next_date.strftime("%A %-d %B") if summary.next_date else "not scheduled"
     lines.append(Content.styled(f"Next time ({when})", "bold"))
     if summary.next_date is None:
-        lines.append(Content(f"  {summary.next_why}"))
+        lines.append(Content(visible(f"  {summary.next_why}")))
     for ex in summary.exercises:
         lines.append(Content.assemble(
-            Content.styled(f"  {ex.exercise}", "bold $text-primary"), f" — {next_time(ex, units)}"
+            Content.styled(visible(f"  {ex.exercise}"), "bold $text-primary"),
+            visible(f" — {next_time(ex, units)}"),
         ))  # fmt: skip
     return Content("\n").join(lines)
 

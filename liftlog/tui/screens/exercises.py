@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from liftlog.service import ExerciseRow
+from liftlog.textsafe import visible
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.text import plain_text
 from liftlog.units import format_weight
@@ -196,10 +197,12 @@ class ExercisesScreen(LiftlogScreen):
 
     def on_exercises_screen_decided(self, message: Decided) -> None:
         if message.error:
-            self.notify(message.error, title="Not changed", severity="warning", markup=False)
+            self.notify(
+                visible(message.error), title="Not changed", severity="warning", markup=False
+            )
             return
         self.saved()
-        self.notify(message.what, title="Saved", markup=False)
+        self.notify(visible(message.what), title="Saved", markup=False)
         self.load()
 
     def action_new_exercise(self) -> None:

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import TabbedContent
 
 from liftlog.service.history import SetLine
+from liftlog.textsafe import visible
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.widgets.session_detail import SessionDetail
 
@@ -100,5 +101,5 @@ class HistoryFixes(LiftlogScreen):
 
     def on_liftlog_screen_saved(self, message: LiftlogScreen.Saved) -> None:
         self.saved()
-        self.notify(message.what, title="History", markup=False)
+        self.notify(visible(message.what), title="History", markup=False)
         self.reload()

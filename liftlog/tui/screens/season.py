@@ -36,7 +36,7 @@ class SeasonScreen(LiftlogScreen):
                 tooltip="Put a race on the calendar"),
         Binding("e", "edit_race", "Edit race", id="season.edit_race",
                 tooltip="Change the highlighted race"),
-        Binding("delete,d", "delete_race", "Delete race", id="season.delete_race",
+        Binding("d,delete", "delete_race", "Delete race", id="season.delete_race",
                 tooltip="Take the highlighted race off the calendar"),
         Binding("r", "focus_run_week", "Run week", id="season.run_week",
                 tooltip="Set each weekday to a hard run, easy run or rest (Space cycles)"),
@@ -69,7 +69,7 @@ class SeasonScreen(LiftlogScreen):
             yield Timeline(id="timeline")
         with Vertical(id="run-box", classes="panel") as run:
             run.border_title = "Run week (R19: strength after hard runs)"
-            run.border_subtitle = "r, ← →, Space"
+            run.border_subtitle = "r, then ← → and Space or H E R"
             yield RunWeek(id="run-week")
             yield RunStrip(id="run-strip")
         yield from self.compose_chrome_bottom()

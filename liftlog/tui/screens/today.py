@@ -33,6 +33,7 @@ from liftlog.service.today import (
     add_open_slot,
     apply_matching,
 )
+from liftlog.textsafe import visible
 from liftlog.tui.screens import today_messages as msg
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.screens.today_actions import TodayActions
@@ -310,7 +311,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
         nxt = self._next_open(s, block)
         sets.move_to(nxt or s)
         app = self.liftlog
-        label = f"{nxt.exercise} {set_label(nxt)}" if nxt and not nxt.extra else ""
+        label = visible(f"{nxt.exercise} {set_label(nxt)}") if nxt and not nxt.extra else ""
         if s.kind != "warmup" and not s.extra and self.plan and not self.plan.prescribed_left():
             app.stop_rest()  # the last set of the day: no rest after it
         elif s.kind != "warmup" and not _sides_of_one_set(s, nxt):
@@ -381,7 +382,9 @@ class TodayScreen(TodayActions, LiftlogScreen):
         if message.records:
             units = self.liftlog.athlete.units
             lines = [f"{s.exercise}: {r.describe(units)}" for r in message.records]
-            self.notify("\n".join(lines), title="New record (R12)", timeout=12, markup=False)
+            self.notify(
+                visible("\n".join(lines)), title="New record (R12)", timeout=12, markup=False
+            )
         pending = any(x.pending for x in self.plan.sets())
         done = not s.extra and not self.plan.prescribed_left() and not pending
         if done and not self.summary_shown:
@@ -395,7 +398,9 @@ class TodayScreen(TodayActions, LiftlogScreen):
             s.pending, s.done = False, None
             self.query_one(SetList).refresh_set(s)
             self.query_one(SetList).move_to(s)
-        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
+        self.notify(
+            visible(message.error), title="Not saved", severity="error", timeout=10, markup=False
+        )
         self._show_entry()
 
 

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from liftlog.inputs import InputError, ParsedSet, SetError
 from liftlog.service import ExerciseRow
 from liftlog.service.today import DoneSet, ExerciseBlock, PlannedSet, TodayView, rematch
+from liftlog.textsafe import visible
 from liftlog.tui.format import one_set
 from liftlog.tui.rest import HoldClock
 from liftlog.tui.screens import today_messages as msg
@@ -110,7 +111,9 @@ class TodayActions(LiftlogScreen):
         rematch(sets.block_of(s))
         sets.refresh_block(sets.block_of(s))
         units = self.liftlog.athlete.units
-        self.notify(f"{message.what} is now {_lifted(s, units)}.", title="Changed", markup=False)
+        self.notify(
+            visible(f"{message.what} is now {_lifted(s, units)}."), title="Changed", markup=False
+        )
         self._show_entry()
 
     def action_undo(self) -> None:
@@ -149,7 +152,7 @@ class TodayActions(LiftlogScreen):
             self.notify("Nothing logged on this day to undo.", severity="warning")
             return
         self.saved()
-        self.notify(f"Removed {message.what}.", title="Deleted", markup=False)
+        self.notify(visible(f"Removed {message.what}."), title="Deleted", markup=False)
         plan = self.plan.sets() if self.plan else []
         found = [x for x in plan if x.done and x.done.set_id == message.set_id]
         if not found or found[0].extra:
@@ -195,10 +198,10 @@ class TodayActions(LiftlogScreen):
 
     def on_today_changed(self, message: msg.Changed) -> None:
         if message.error:
-            self.notify(message.error, title="Not changed", severity="error", markup=False)
+            self.notify(visible(message.error), title="Not changed", severity="error", markup=False)
         else:
             self.saved()
-            self.notify(message.what, title="Saved", markup=False)
+            self.notify(visible(message.what), title="Saved", markup=False)
         self._reload_at(message.focus_set_id)
 
     # --- the hold timer (timed sets) ---------------------------------------------------
@@ -292,7 +295,7 @@ class TodayActions(LiftlogScreen):
             if block.row.id == row.id:
                 open_set = next((s for s in block.sets if s.is_open), block.sets[0])
                 self.query_one(SetList).move_to(open_set)
-                self.notify(f"{row.name} is already in the session.", markup=False)
+                self.notify(visible(f"{row.name} is already in the session."), markup=False)
                 return
         self._prescribe_added(row, self.new_key())
 
@@ -313,7 +316,7 @@ class TodayActions(LiftlogScreen):
         sets.move_to(next((s for s in block.sets if s.is_open), None))
         sets.focus()
         how = "" if block.prescription else " — not prescribed today: type each set as you go"
-        self.notify(f"{block.row.name} added{how}.", title="Added", markup=False)
+        self.notify(visible(f"{block.row.name} added{how}."), title="Added", markup=False)
         self._show_entry()
 
     def action_override(self) -> None:

@@ -17,7 +17,8 @@ from textual.widgets import Static
 
 from liftlog.inputs import ParsedSet, SetError, parse_rpe, parse_set
 from liftlog.service.today import PlannedSet
-from liftlog.tui.widgets.set_list import amount_text, load_text, set_label
+from liftlog.textsafe import visible
+from liftlog.tui.widgets.set_list import amount_text, load_text
 from liftlog.units import Unit
 
 #: What starts a SET when nothing is typed yet (other keys are the screen's).
@@ -114,15 +115,14 @@ class EntryLine(Static):
             return
         if current.done is not None:
             self.update(Content.styled(
-                f"{current.exercise} {set_label(current)} is logged · type a SET to change it"
-                " · e edits · u deletes it",
+                "✓ logged · type a SET to change it · e edits · u deletes it",
                 "$text-muted",
             ))  # fmt: skip
             return
         if current.extra or current.target is None:
             self.update(Content.assemble(
                 Content.styled("Type a SET", "bold"), " (60x8, 8, 45s, L:20x8), then Enter",
-                Content.styled(f" · {current.exercise}", "$text-muted"),
+                Content.styled(f" · {visible(current.exercise)}", "$text-muted"),
             ))  # fmt: skip
             return
         target = f"{current.target}{' s' if current.timed else ''}"

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Digits, Static
 
 from liftlog.service.today import PlannedSet
+from liftlog.textsafe import visible
 from liftlog.tui.rest import HoldClock, RestClock, clock
 from liftlog.tui.widgets.rest_timer import REST_VIEW
 from liftlog.tui.widgets.set_list import set_label
@@ -76,7 +77,7 @@ class Glance(Horizontal):
             digits.update(clock(self.hold.held))
             what.update(Content.assemble(
                 Content.styled("HOLD", "bold $text-warning"), f" · target {self.hold.target} s\n",
-                f"{current.exercise} {set_label(current)}\n" if current else "\n",
+                f"{visible(current.exercise)} {set_label(current)}\n" if current else "\n",
                 "g or Enter logs it · Esc cancels",
             ))  # fmt: skip
             return
@@ -86,7 +87,7 @@ class Glance(Horizontal):
             return
         digits.update(set_digits(current, units))
         unit = "seconds" if current.timed else ("reps" if current.weight_kg <= 0 else units)
-        header = Content.assemble(Content.styled(unit, "bold"), " · ", current.exercise)
+        header = Content.assemble(Content.styled(unit, "bold"), " · ", visible(current.exercise))
         lines = [header, Content(f"{set_label(current)} · {self._range(current)}")]
         if plates:
             lines.append(Content(plates))
@@ -120,7 +121,7 @@ class Glance(Horizontal):
                 head += f" · {upto}"
             lines = [Content.styled(head, "bold")]
             if rest.next_label:
-                lines.append(Content(f"next: {rest.next_label}"))
+                lines.append(Content(f"next: {visible(rest.next_label)}"))
             lines.append(Content.styled("Space skips", "$text-muted"))
             what.update(Content("\n").join(lines))
         else:

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
+
+from liftlog.textsafe import visible
 
 #: The CSS class of every widget that shows the rest clock: the app's tick calls their
 #: `refresh_clock` on the screen in front.
@@ -38,4 +41,4 @@ class RestBadge(Static):
         self.set_class(app.rest.over, "-over")
         if text != self._shown:
             self._shown = text
-            self.update(text)
+            self.update(Content(visible(text)))

@@ -16,7 +16,7 @@ KIND_STYLE = {"hard": "bold $text-error", "easy": "$text-success", "rest": "$tex
 
 
 class RunWeek(Widget, can_focus=True):
-    """← → pick a day; Space (or h/e/r/Del) sets it; each change is posted up to save."""
+    """← → pick a day; Space (or H/E/R, Del) sets it; each change is posted up to save."""
 
     DEFAULT_CSS = """
     RunWeek { height: 2; width: 100%; }
@@ -26,10 +26,10 @@ class RunWeek(Widget, can_focus=True):
         Binding("right", "move(1)", "Next day", show=False),
         Binding("space", "cycle", "Cycle day", id="season.run_cycle",
                 tooltip="unset → hard → easy → rest"),
-        Binding("H", "set('hard')", "Hard run", show=False),
-        Binding("E", "set('easy')", "Easy run", show=False),
-        Binding("R", "set('rest')", "Rest day", show=False),
-        Binding("delete", "set('')", "Unset", show=False),
+        Binding("H", "set('hard')", "Hard run", show=False, tooltip="H: a hard run that day"),
+        Binding("E", "set('easy')", "Easy run", show=False, tooltip="E: an easy run that day"),
+        Binding("R", "set('rest')", "Rest day", show=False, tooltip="R: a rest day"),
+        Binding("delete", "set('')", "Unset", show=False, tooltip="Del: no run set that day"),
     ]  # fmt: skip
 
     day: reactive[int] = reactive(0)

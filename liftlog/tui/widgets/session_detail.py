@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from liftlog.service.history import SessionSets, SetLine
+from liftlog.textsafe import visible
 from liftlog.tui.format import by_exercise, set_text
 from liftlog.units import Unit
 
@@ -38,7 +39,9 @@ class SessionDetail(OptionList):
             Option(Content.styled(session.date.strftime("%A %-d %B %Y"), "bold"), disabled=True)
         ]
         for name, sets in by_exercise(session.sets):
-            options.append(Option(Content.styled(name, "bold $text-primary"), disabled=True))
+            options.append(
+                Option(Content.styled(visible(name), "bold $text-primary"), disabled=True)
+            )
             counts: dict[str | None, int] = {}
             for s in sets:
                 counts[s.side] = counts.get(s.side, 0) + (s.kind != "warmup")
@@ -50,7 +53,7 @@ class SessionDetail(OptionList):
                     set_text(s, units),
                 )
                 if s.note:
-                    line += Content.styled(f"  “{s.note}”", "italic $text-muted")
+                    line += Content.styled(f"  “{visible(s.note)}”", "italic $text-muted")
                 options.append(Option(line, id=f"set-{s.set_id}"))
         self.set_options(options)
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from liftlog.progression import ExercisePrescription
 from liftlog.service.today import ExerciseBlock, PlannedSet, TodayView, plates_per_side
+from liftlog.textsafe import visible
 from liftlog.tui.compat import option_line
 from liftlog.tui.format import day_label, one_set, sets_line
 from liftlog.units import Unit, format_weight
@@ -124,7 +125,7 @@ def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView, last: str =
         "  ", mark, " ", Content.styled(f"{set_label(s):<12}", style), f"{what:<22}"
     )
     if s.done is not None and s.done.note:
-        line += Content.styled(f" “{s.done.note}” ", "italic $text-muted")
+        line += Content.styled(f" “{visible(s.done.note)}” ", "italic $text-muted")
     if extra:
         line += Content.styled(f"{extra:<28}", "$text-muted")
     if last:
@@ -140,7 +141,7 @@ def heading_prompt(block: ExerciseBlock, plan: TodayView, width: int, unfolded: 
     """The exercise, its phase and load; the why (one line unless unfolded); last time."""
     units = plan.athlete.units
     p = block.prescription
-    head = Content.styled(block.row.name, "bold $text-primary")
+    head = Content.styled(visible(block.row.name), "bold $text-primary")
     if p is None:
         head += Content.styled("  not prescribed today · log sets as you go", "$text-muted")
     else:
@@ -148,7 +149,7 @@ def heading_prompt(block: ExerciseBlock, plan: TodayView, width: int, unfolded: 
     lines = [head]
     if p is not None:
         rules = " ".join(p.rules)
-        why = p.why + (f" → {p.suggestion}" if p.suggestion else "")
+        why = visible(p.why + (f" → {p.suggestion}" if p.suggestion else ""))
         body = why if unfolded else _fold(why, width - len(rules) - 4)
         rules_content = Content.styled(f"  {rules}", "bold $text-accent")
         lines.append(Content.assemble(rules_content, f"  {body}"))

@@ -26,6 +26,19 @@ def per_week(seg: Segment) -> str:
     return f"{low}/wk" if low == high else f"{low}–{high}/wk"
 
 
+#: A phase's name where the whole one does not fit in its stretch of the bar.
+SHORT = {"GENERAL": "GEN", "SPECIFIC": "SPEC", "TAPER": "TAP", "RECOVERY": "REC", "STOP": "STOP"}
+
+
+def _label(name: str, cells: int) -> str:
+    """The name when it fits its cells (with a space after it), else its short form,
+    else nothing: never a cut word (the legend below has every phase in full)."""
+    for text in (name, SHORT.get(name, "")):
+        if text and len(text) < cells:
+            return text
+    return ""
+
+
 def bar_content(segments: list[Segment], width: int) -> Content:
     """One line: each phase a coloured stretch as long as its share of the days."""
     total = sum(seg.days for seg in segments) or 1
@@ -36,7 +49,8 @@ def bar_content(segments: list[Segment], width: int) -> Content:
         cells = width - used if last else max(1, round(seg.days / total * width))
         cells = max(1, min(cells, width - used - (len(segments) - i - 1)))
         used += cells
-        label = seg.phase if cells > len(seg.phase) else seg.phase[: max(0, cells - 1)]
+        same = i > 0 and segments[i - 1].phase == seg.phase
+        label = _label(per_week(seg) if same else seg.phase, cells)
         style = f"reverse {PHASE_STYLE.get(seg.phase, '')}" + (" dim" if not seg.lift else "")
         parts.append(Content.styled(f"{label:<{cells}}"[:cells], style))
     return Content("").join(parts)
