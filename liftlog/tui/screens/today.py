@@ -381,10 +381,8 @@ class TodayScreen(TodayActions, LiftlogScreen):
             self.query_one(SeasonLine).update(today_line(self.plan))
         if message.records:
             units = self.liftlog.athlete.units
-            lines = [f"{s.exercise}: {r.describe(units)}" for r in message.records]
-            self.notify(
-                visible("\n".join(lines)), title="New record (R12)", timeout=12, markup=False
-            )
+            lines = [visible(f"{s.exercise}: {r.describe(units)}") for r in message.records]
+            self.notify("\n".join(lines), title="New record (R12)", timeout=12, markup=False)
         pending = any(x.pending for x in self.plan.sets())
         done = not s.extra and not self.plan.prescribed_left() and not pending
         if done and not self.summary_shown:
