@@ -18,6 +18,30 @@ from liftlog.service import ExerciseRow
 from liftlog.tui.text import plain
 
 
+def ranked(rows: list[ExerciseRow], query: str, limit: int = 30) -> list[ExerciseRow]:
+    """The exercises `query` finds, best first: a name (or alias) that starts with it,
+    then one with a word that does, then one that contains it, then fuzzy matches —
+    so `split` finds Split Squat before Jumping Lunge."""
+    text = query.strip().lower()
+    matcher = Matcher(query.strip())
+    scored = []
+    for row in rows:
+        names = [n.lower() for n in (row.name, *row.aliases)]
+        if any(n.startswith(text) for n in names):
+            tier = 0
+        elif any(w.startswith(text) for n in names for w in n.replace("-", " ").split()):
+            tier = 1
+        elif any(text in n for n in names):
+            tier = 2
+        else:
+            tier = 3
+        score = max(matcher.match(n) for n in (row.name, *row.aliases))
+        if tier < 3 or score > 0:
+            scored.append((tier, -score, row.name, row))
+    scored.sort(key=lambda item: item[:3])
+    return [row for *_, row in scored[:limit]]
+
+
 class ExercisePicker(ModalScreen[ExerciseRow | None]):
     """Type a few letters (`rfess`, `pallof`); Enter takes the best match."""
 
@@ -65,17 +89,7 @@ class ExercisePicker(ModalScreen[ExerciseRow | None]):
 
     def _filter(self, query: str) -> None:
         matches = self.query_one("#matches", OptionList)
-        if query.strip():
-            matcher = Matcher(query.strip())
-            scored = []
-            for row in self.rows:
-                score = max(matcher.match(name) for name in (row.name, *row.aliases))
-                if score > 0:
-                    scored.append((score, row))
-            scored.sort(key=lambda pair: (-pair[0], pair[1].name))
-            self.shown = [row for _, row in scored[:30]]
-        else:
-            self.shown = list(self.rows)
+        self.shown = ranked(self.rows, query) if query.strip() else list(self.rows)
         matches.set_options(
             Option(plain(row.name) + plain(f"  {row.category} · {row.equipment}").stylize("dim"))
             for row in self.shown
