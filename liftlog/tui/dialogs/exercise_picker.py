@@ -18,25 +18,31 @@ from liftlog.service import ExerciseRow
 from liftlog.tui.text import plain
 
 
+def _tier(name: str, text: str) -> int:
+    """0 starts with `text`, 2 a word does, 4 contains it, 6 none (lower case)."""
+    if name.startswith(text):
+        return 0
+    if any(word.startswith(text) for word in name.replace("-", " ").split()):
+        return 2
+    return 4 if text in name else 6
+
+
 def ranked(rows: list[ExerciseRow], query: str, limit: int = 30) -> list[ExerciseRow]:
-    """The exercises `query` finds, best first: a name (or alias) that starts with it,
-    then one with a word that does, then one that contains it, then fuzzy matches —
-    so `split` finds Split Squat before Jumping Lunge."""
+    """The exercises `query` finds, best first: a name that starts with it (then an
+    alias that does), then one with a word that does, then one that contains it, then
+    fuzzy matches — so `split` finds Split Squat before Jumping Lunge."""
     text = query.strip().lower()
     matcher = Matcher(query.strip())
     scored = []
     for row in rows:
-        names = [n.lower() for n in (row.name, *row.aliases)]
-        if any(n.startswith(text) for n in names):
-            tier = 0
-        elif any(w.startswith(text) for n in names for w in n.replace("-", " ").split()):
-            tier = 1
-        elif any(text in n for n in names):
-            tier = 2
-        else:
-            tier = 3
         score = max(matcher.match(n) for n in (row.name, *row.aliases))
-        if tier < 3 or score > 0:
+        tier = min(
+            (
+                _tier(n.lower(), text) + (0 if n == row.name else 1)
+                for n in (row.name, *row.aliases)
+            ),
+        )
+        if tier < 6 or score > 0:
             scored.append((tier, -score, row.name, row))
     scored.sort(key=lambda item: item[:3])
     return [row for *_, row in scored[:limit]]
