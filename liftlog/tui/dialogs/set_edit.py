@@ -67,7 +67,9 @@ class SetEditDialog(FormDialog[SetEdit | SetDelete]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FormDialog.BINDINGS,
-        Binding("ctrl+d", "delete", "Delete", id="dialog.delete", tooltip="Delete this set"),
+        # priority: an Input's own Ctrl+D (delete right) must not take it
+        Binding("ctrl+d", "delete", "Delete", id="dialog.delete", tooltip="Delete this set",
+                priority=True),  # fmt: skip
     ]
 
     def __init__(self, view: LoggedSetView, units: Unit) -> None:
