@@ -68,8 +68,14 @@ class SetEditDialog(FormDialog[SetEdit | SetDelete]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FormDialog.BINDINGS,
         # priority: an Input's own Ctrl+D (delete right) must not take it
-        Binding("ctrl+d", "delete", "Delete", id="dialog.delete", tooltip="Delete this set",
-                priority=True),  # fmt: skip
+        Binding(
+            "ctrl+d",
+            "delete",
+            "Delete",
+            id="dialog.delete",
+            tooltip="Delete this set",
+            priority=True,
+        ),
     ]
 
     def __init__(self, view: LoggedSetView, units: Unit) -> None:

@@ -109,6 +109,9 @@ class ExercisesScreen(LiftlogScreen):
             select_line = tree.root.children[0].children[0]
         if select_line is not None:
             self.call_after_refresh(tree.move_cursor, select_line)
+            if isinstance(select_line.data, ExerciseRow):  # read again: show it as it is now
+                self._current = select_line.data
+                self.query_one("#details-body", Static).update(self._details(select_line.data))
         tree.focus()
 
     @on(Tree.NodeHighlighted, "#catalog")

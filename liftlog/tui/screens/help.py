@@ -16,8 +16,11 @@ from liftlog.tui.keys import all_actions
 
 #: What the keys cannot say: typing on the Today screen.
 TYPING_HELP = (
-    "On Today, type a number and press Enter to log the highlighted set with that many "
-    "reps (seconds for a timed set); add @8 for an RPE (7@8). Esc clears what you typed."
+    "On Today, type a SET and press Enter to log the highlighted set that way: a number is "
+    "the reps (seconds for a timed set) at its load, 7@8 adds an RPE, @8 is as prescribed at "
+    "RPE 8, 62.5x8 another load, 45s a hold, L:20x8 a side; kg/lb suffixes work. Typed over a "
+    "logged set (✓), it changes that set. While something is typed, the screen keys wait; "
+    "Esc clears it."
 )
 
 
