@@ -28,7 +28,7 @@ def liftlog(pilot: Pilot[int]) -> LiftlogApp:
 def screen_text(app: LiftlogApp) -> str:
     """What the screen shows, as plain text lines (from Textual's SVG screenshot)."""
     lines: dict[int, list[str]] = {}
-    pattern = r'<text[^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)"[^>]*>(.*?)</text>'
+    pattern = r'<text[^>]*clip-path="url\(#terminal(?:-\d+)?-line-(\d+)\)"[^>]*>(.*?)</text>'
     for line, text in re.findall(pattern, app.export_screenshot()):
         lines.setdefault(int(line), []).append(html.unescape(text).replace("\xa0", " "))
     return "\n".join("".join(parts) for _, parts in sorted(lines.items()))

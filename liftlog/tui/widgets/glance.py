@@ -23,8 +23,11 @@ from liftlog.units import Unit, from_kg, number_text
 
 
 def set_digits(s: PlannedSet, units: Unit) -> str:
-    """`67.5x8`, `x12`, `45`: the current set as `Digits` draw it (`x` is a ×)."""
+    """`67.5x8`, `x12`, `45`: the current set as `Digits` draw it (`x` is a ×); empty
+    for a set to be typed."""
     amount = s.target
+    if s.extra and s.done is None:
+        return ""  # typed, not prescribed: nothing to show large yet
     if s.timed:
         return str(amount) if amount is not None else "?"
     reps = "?" if amount is None else str(amount)
