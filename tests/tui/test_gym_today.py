@@ -190,6 +190,21 @@ async def test_item2_e_changes_kind_note_and_day_or_deletes(seeded: Log, sql: Sq
     assert [r[1] for r in sql(SETS, T)] == ["warmup"] * 4
 
 
+async def test_item2_a_set_logged_3_sets_ago_is_4_keys_plus_the_set_away(
+    seeded: Log, sql: Sql
+) -> None:
+    app = LiftlogApp(seeded, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await log_prescribed(pilot, app, 7)  # warm-ups, sets 1–3: on to the next exercise
+        current = setlist(app).current
+        assert current is not None and current.exercise != "Back Squat"
+        await pilot.press("up", "up", "up", *"62.5x7", "enter")  # set 1, 3 sets ago
+        await settle(pilot)
+    work = [(r[3], r[4]) for r in sql(SETS, T) if r[0] == "Back Squat" and r[1] == "work"]
+    assert work == [(62.5, 7), (67.5, 8), (67.5, 8)]
+
+
 # --- item 3: glanceable --------------------------------------------------------------
 
 

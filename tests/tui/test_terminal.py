@@ -3,7 +3,9 @@ Back Squat; Enter logs it; q quits; a set logged just before SIGKILL survives.""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -111,3 +113,74 @@ def test_real_terminal_log_quit_and_survive_sigkill(terminal: Terminal, db_path:
     terminal.start(db_path)
     terminal.wait(lambda: "✓ set 1" in terminal.screen(), "both sets after the restart")
     assert "Enter logs 12 × 20 kg" in terminal.screen()  # the cursor is on set 2
+
+
+def highlighted_row(terminal: Terminal) -> str | None:
+    """The set row under the cursor on Today, as plain text (None: none is on screen).
+
+    The cursor's row is the only set row drawn with a background colour set before
+    its mark (`○`, `✓`, `+`); the others start in the panel's own colours."""
+    raw = terminal.tmux("capture-pane", "-p", "-e", "-t", terminal.target)
+    for line in raw.splitlines():
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", line)
+        for mark in ("○ ", "✓ ", "+ one more"):
+            at = line.find(mark)
+            inside = plain.startswith("│") and plain.lstrip("│ ").startswith(mark[0])
+            if at > 0 and "48;" in line[:at] and inside:
+                return plain
+    return None
+
+
+def seed_weeks(db: Path) -> dt.date:
+    """Three sessions of squats and push-ups over the last fortnight (the real today)."""
+    from liftlog.inputs import parse_set
+    from liftlog.service.exercises import find_exercise
+    from liftlog.service.log import open_log
+    from liftlog.service.profile import log_bodyweight
+    from liftlog.service.sets import log_sets
+
+    log = open_log(db)
+    today = dt.date.today()
+    log_bodyweight(log, 70, today - dt.timedelta(days=10))
+    for ago in (11, 7, 4):
+        day = today - dt.timedelta(days=ago)
+        squat, push = find_exercise(log, "Back Squat"), find_exercise(log, "Push-Up")
+        log_sets(log, squat, [parse_set("60x8")] * 3, date=day, warmups=[parse_set("30x8")])
+        log_sets(log, push, [parse_set("x12")] * 3, date=day)
+    log.close()
+    return today - dt.timedelta(days=4)
+
+
+def test_real_terminal_the_gym_floor(terminal: Terminal, db_path: Path) -> None:
+    """Issue 11 in a real 80×24 terminal: last time on Today; `16x10` Enter logs 16 × 10
+    and stays on Today; logging every prescribed set with Enter and Space, the next
+    set not yet logged is always on the screen, until the session's summary."""
+    last = seed_weeks(db_path)
+    terminal.start(db_path)
+    terminal.wait(lambda: "Back Squat" in terminal.screen(), "Today's Back Squat")
+    assert f"last {last.strftime('%a %-d %b')}: 60 × 8 8 8" in terminal.screen()
+
+    seeded = len(sets_on_disk(db_path))
+    terminal.keys("1", "6", "x", "1", "0", "Enter")
+    terminal.wait(lambda: len(sets_on_disk(db_path)) == seeded + 1, "16 × 10 on disk")
+    assert sets_on_disk(db_path)[-1] == ("Back Squat", "warmup", 16.0, 10)
+    screen = terminal.screen()
+    assert "Tuesday" in screen or "day " in screen  # Today's panel, not another screen
+    assert "Catalog" not in screen and "Sessions" not in screen
+
+    def next_set_or_summary() -> bool:
+        return "Session of" in terminal.screen() or "○" in (highlighted_row(terminal) or "")
+
+    for step in range(80):
+        terminal.wait(next_set_or_summary, "the next set under the cursor, on screen")
+        if "Session of" in terminal.screen():
+            break
+        count = len(sets_on_disk(db_path))
+        terminal.keys("Space" if step % 2 else "Enter")
+        if step % 2:
+            terminal.keys("Enter")
+        terminal.wait(lambda c=count: len(sets_on_disk(db_path)) == c + 1, f"set {step} on disk")
+        terminal.wait(lambda: "…" not in (highlighted_row(terminal) or ""), "the row confirmed")
+    terminal.wait(lambda: "Session of" in terminal.screen(), "the session's summary")
+    assert "Next time" in terminal.screen()
+    assert len(sets_on_disk(db_path)) - seeded == step + 1 > 20  # every prescribed set

@@ -111,7 +111,8 @@ def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView, last: str =
     if s.extra and s.done is None:
         what = "type a SET (60x8, 8, 45s), then Enter"
         return Content.assemble("  ", mark, " ", Content.styled(f"{set_label(s):<12}{what}", style))
-    what = f"{amount_text(s)} × {load_text(weight, units)}" if weight > 0 else amount_text(s)
+    reps = "" if s.timed else " reps"
+    what = f"{amount_text(s)} × {load_text(weight, units)}" if weight > 0 else amount_text(s) + reps
     if s.done is None and weight <= 0:
         what += " · bodyweight"
     if s.done is not None and s.done.rpe is not None:
@@ -279,6 +280,18 @@ class SetList(OptionList, inherit_bindings=False):
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        """Up, over the open slot of the exercise above when coming from another one, so
+        the sets just logged are one key each away (the slot is reached going down)."""
+        before = self.current
+        super().action_cursor_up()
+        s = self.current
+        if s is None or before is None or not (s.extra and s.is_open):
+            return
+        block = self.block_of(s)
+        if block.prescription is not None and block is not self.block_of(before):
+            super().action_cursor_up()
 
     async def _on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("option")
