@@ -1,17 +1,21 @@
-# The README's two set-up commands are `make run` and `make test`. Each creates the
-# virtual environment in .venv on first use (only Python >= 3.11 is needed).
+# The README's two set-up commands are `make install` and `source .venv/bin/activate`
+# (then `liftlog` is a command); `make run` and `make test` create the virtual
+# environment in .venv on first use too (only Python >= 3.11 is needed).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck bench clean
+.PHONY: install run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+install: $(STAMP)  ## .venv with liftlog in it: `source .venv/bin/activate`, then `liftlog`
+	@echo "liftlog is installed in $(VENV): run 'source $(BIN)/activate', then 'liftlog'."
 
 run: $(STAMP)  ## open liftlog on its default local database
 	$(BIN)/liftlog
