@@ -93,7 +93,7 @@ async def test_unilateral_imbalance_is_flagged(ctx: Log) -> None:
         await pilot.press("enter")
         await settle(pilot)
         table = app.screen.query_one("#ex-sessions", DataTable)
-        assert table.get_row_at(0)[5] == "12 / 16 !"
+        assert table.get_row_at(0)[5] == "12 / 16  25% !"  # R11: (16 − 12) / 16
         records = str(app.screen.query_one("#records", Static).render())
         assert "Imbalance (R11) 25% — above 10%" in records
 

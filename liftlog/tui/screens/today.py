@@ -12,7 +12,6 @@ hold timer, overrides and other days live in `today_actions`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on, work
@@ -24,7 +23,6 @@ from textual.message import Message
 from textual.widgets import Static
 
 from liftlog.inputs import InputError, ParsedSet, SetError
-from liftlog.service import ExerciseRow
 from liftlog.service.today import (
     DoneSet,
     ExerciseBlock,
@@ -37,6 +35,7 @@ from liftlog.textsafe import visible
 from liftlog.tui.screens import today_messages as msg
 from liftlog.tui.screens.base import LiftlogScreen
 from liftlog.tui.screens.today_actions import TodayActions
+from liftlog.tui.screens.today_jobs import log_job, sides_of_one_set
 from liftlog.tui.widgets.entry_line import EntryLine
 from liftlog.tui.widgets.glance import Glance
 from liftlog.tui.widgets.season_line import SeasonLine, no_lift_content, today_line
@@ -307,16 +306,18 @@ class TodayScreen(TodayActions, LiftlogScreen):
         else:
             apply_matching(block)
             sets.refresh_block(block)
-        self.write(self._log_job(s, block.row, parsed), f"{s.exercise} {set_label(s)}")
+        self.write(
+            log_job(self.logbook, self.date, s, block.row, parsed), f"{s.exercise} {set_label(s)}"
+        )
         nxt = self._next_open(s, block)
         sets.move_to(nxt or s)
         app = self.liftlog
         label = visible(f"{nxt.exercise} {set_label(nxt)}") if nxt and not nxt.extra else ""
         if s.kind != "warmup" and not s.extra and self.plan and not self.plan.prescribed_left():
             app.stop_rest()  # the last set of the day: no rest after it
-        elif s.kind != "warmup" and not _sides_of_one_set(s, nxt):
+        elif s.kind != "warmup" and not sides_of_one_set(s, nxt):
             app.start_rest(block.rest_s, label)
-        elif _sides_of_one_set(s, nxt):
+        elif sides_of_one_set(s, nxt):
             app.stop_rest()  # straight on to the other side (R11): no rest between them
         elif app.rest.running:
             app.rest.next_label = label  # after a warm-up: "next" follows
@@ -337,31 +338,6 @@ class TodayScreen(TodayActions, LiftlogScreen):
     def new_key(self) -> int:
         """A key for a new row (the set list's rows are keyed by it)."""
         return 1 + max((s.key for s in self.plan.sets()), default=0) if self.plan else 1
-
-    def _log_job(self, s: PlannedSet, row: ExerciseRow, parsed: ParsedSet) -> Callable[[], Message]:
-        log, date, key, kind = self.logbook, self.date, s.key, s.kind
-
-        def job() -> Message:
-            from liftlog.service.records import records_of_set
-            from liftlog.service.sets import log_sets
-            from liftlog.service.today import sessions_this_week
-
-            try:
-                warmup = kind == "warmup"
-                logged = log_sets(log, row, [] if warmup else [parsed], date=date,
-                                  warmups=[parsed] if warmup else [],
-                                  kind="work" if warmup else kind)  # fmt: skip
-            except Exception as exc:  # shown to the athlete; the set stays unlogged
-                return msg.LogFailed(key, f"{s.exercise} {set_label(s)} was not saved: {exc}")
-            set_id = logged.ids[0]
-            try:  # the set is saved; what follows only adds to what is shown
-                records = () if warmup else records_of_set(log, row.id, date, set_id)
-                week: int | None = sessions_this_week(log, date)
-            except Exception:
-                records, week = (), None
-            return msg.Logged(key, set_id, records, week)
-
-        return job
 
     def set_by_key(self, key: int) -> PlannedSet | None:
         if self.plan is None:
@@ -400,17 +376,3 @@ class TodayScreen(TodayActions, LiftlogScreen):
             visible(message.error), title="Not saved", severity="error", timeout=10, markup=False
         )
         self._show_entry()
-
-
-def _sides_of_one_set(done: PlannedSet, nxt: PlannedSet | None) -> bool:
-    """True when `nxt` is the other side of the same set as `done` (R11: no rest)."""
-    return (
-        nxt is not None
-        and done.side is not None
-        and nxt.side is not None
-        and nxt.side != done.side
-        and nxt.exercise_id == done.exercise_id
-        and nxt.kind == done.kind == "work"
-        and nxt.number == done.number
-        and not nxt.extra
-    )
