@@ -305,3 +305,17 @@ async def test_every_new_action_is_in_the_help_and_the_palette(ctx: Log) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_mode == "today"
+
+
+async def test_item8_history_records_most_reps_and_the_longest_hold(ctx: Log) -> None:
+    seed_history(ctx)  # Push-Up 12, 11, 10 reps; Plank 40 s and 35 s, each session
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        for name, record in (("Push-Up", "Most reps in a set 12"), ("Plank", "Longest hold 40 s")):
+            screen.show_exercise(name)
+            await settle(pilot)
+            assert record in str(screen.query_one("#records", Static).render()), name

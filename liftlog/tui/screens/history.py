@@ -279,7 +279,11 @@ class HistoryScreen(HistoryFixes, LiftlogScreen):
             self.ex_fetching = False
             self.query_one("#ex-sessions", DataTable).clear()
             self._add_exercise_rows(history.sessions, history.more)
-            self.query_one("#records", Static).update(records_content(history.records, self.units))
+            # the trend's spans each keep their best: the best of them is the record
+            most = max((p.best_reps or 0 for p in history.trend), default=0)
+            hold = max((p.best_seconds or 0 for p in history.trend), default=0)
+            records = records_content(history.records, self.units, most, hold)
+            self.query_one("#records", Static).update(records)
             self._show_trend(history.trend)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history-exercise-page")

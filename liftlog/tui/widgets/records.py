@@ -14,7 +14,11 @@ def from_units(kg: float, units: str) -> float:
     return from_kg(kg, "lb" if units == "lb" else "kg")
 
 
-def records_content(rec: ExerciseRecords, units: str) -> Content:
+def records_content(
+    rec: ExerciseRecords, units: str, most_reps: int | None = None, longest: int | None = None
+) -> Content:
+    """R12's records; for a lift without load, the most reps in a set (`most_reps`) or
+    the longest hold (`longest`, seconds)."""
     lines: list[Content] = []
     u: Unit = "kg" if units == "kg" else "lb"
     if rec.best_e1rm:
@@ -32,6 +36,12 @@ def records_content(rec: ExerciseRecords, units: str) -> Content:
         lines += [
             Content(f"{reps:>3} × {load(kg, u):>6} {u}  {day}") for reps, kg, day in rec.by_reps
         ]
+    if longest:
+        lines.append(Content.assemble(Content.styled("Longest hold ", "bold"), f"{longest} s"))
+    elif most_reps and not rec.by_reps:
+        lines.append(
+            Content.assemble(Content.styled("Most reps in a set ", "bold"), str(most_reps))
+        )
     if rec.imbalance is not None:
         pct = round(rec.imbalance * 100)
         style = "bold $text-warning" if rec.imbalance_flagged else "$text-muted"
