@@ -138,7 +138,10 @@ class TodayScreen(TodayActions, LiftlogScreen):
                       None)  # fmt: skip
         self.focus_set_id = None
         sets.move_to(wanted or plan.first_open())
-        sets.focus()
+        if plan.blocks:
+            sets.focus()
+        else:  # nothing to focus: the same screen whichever widget Textual tried first
+            self.set_focus(None)
         self._show_entry()
         if not self._shown:
             self._shown = True

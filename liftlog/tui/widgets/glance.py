@@ -42,9 +42,11 @@ class Glance(Horizontal):
     DEFAULT_CSS = """
     Glance { height: 3; background: $boost; }
     Glance Digits { width: auto; padding: 0 1; color: $text-primary; }
-    Glance #glance-what { width: 1fr; height: 3; color: $text-muted; }
+    Glance #glance-what { width: 1fr; height: 3; color: $text-muted;
+                          text-wrap: nowrap; text-overflow: ellipsis; }
     Glance #glance-rest { color: $text-accent; }
-    Glance #glance-rest-what { width: 24; height: 3; color: $text-muted; }
+    Glance #glance-rest-what { width: 1fr; max-width: 40; height: 3; color: $text-muted;
+                               text-wrap: nowrap; text-overflow: ellipsis; }
     Glance.-resting #glance-rest-what { color: $text; }
     Glance.-rest-over #glance-rest { color: $text-success; }
     Glance.-holding #glance-set { color: $text-warning; }
