@@ -27,7 +27,7 @@ def bests_besides(conn: Connection, athlete_id: int, exercise_id: int, date: dt.
         MappingProxyType(other.heaviest_by_reps),
         other.most_seconds,
         other.best_volume_kg,
-        other.sets > 0,
+        other.any_sets,
     )
 
 

@@ -46,29 +46,56 @@ class OtherSessions:
     heaviest_by_reps: dict[int, float]  # reps → heaviest load (kg; 0 at bodyweight)
     most_seconds: int | None
     best_volume_kg: float
-    sets: int  # how many counted sets there are
+    any_sets: bool  # False: the exercise has no counted set on another day
+
+
+#: Rep counts probed for the heaviest load (the SET grammar's limit, inputs.MAX_REPS).
+_MAX_REPS = 100
+
+# Each (kind, rep count) is one probe of the index on (athlete, exercise, kind, reps,
+# load), walked down from the heaviest past the sets of the day itself: a few rows,
+# however long the history (a grouped scan of a 200-year log's squats took 100 ms).
+_OTHER_DAYS = "workout_id NOT IN (SELECT id FROM workout WHERE athlete_id = :a AND date = :d)"
+_BESTS = f"""
+WITH RECURSIVE counts(reps) AS (
+    SELECT 1 UNION ALL SELECT reps + 1 FROM counts WHERE reps < :max_reps
+), kinds(kind) AS (VALUES ('work'), ('failure'), ('drop'))
+SELECT reps, MAX(kg) FROM (
+    SELECT counts.reps AS reps, (
+        SELECT weight_kg FROM workout_set
+        WHERE athlete_id = :a AND exercise_id = :e AND kind = kinds.kind
+        AND reps = counts.reps AND {_OTHER_DAYS}
+        ORDER BY weight_kg DESC LIMIT 1
+    ) AS kg FROM counts, kinds
+) WHERE kg IS NOT NULL GROUP BY reps
+"""
+# The longest hold and the best volume of another day: one range of session_summary
+# (which counts work, failure and drop sets, as records do).
+_OTHERS = f"""
+SELECT (
+    SELECT MAX(best_seconds) FROM session_summary
+    WHERE athlete_id = :a AND exercise_id = :e AND date != :d AND work_sets > 0
+), (
+    SELECT MAX(volume_kg) FROM session_summary
+    WHERE athlete_id = :a AND exercise_id = :e AND date != :d AND work_sets > 0
+), EXISTS (
+    SELECT 1 FROM workout_set
+    WHERE athlete_id = :a AND exercise_id = :e AND kind IN ('work', 'failure', 'drop')
+    AND {_OTHER_DAYS}
+)
+"""
 
 
 def other_sessions(
     conn: sqlite3.Connection, athlete_id: int, exercise_id: int, date: dt.date
 ) -> OtherSessions:
-    """The bests of the exercise outside the workouts of `date`."""
-    rows = conn.execute(
-        "SELECT reps, MAX(weight_kg), MAX(seconds), COUNT(*) FROM workout_set"
-        " WHERE athlete_id = ? AND exercise_id = ? AND kind IN ('work', 'failure', 'drop')"
-        " AND workout_id NOT IN (SELECT id FROM workout WHERE athlete_id = ? AND date = ?)"
-        " GROUP BY reps",
-        (athlete_id, exercise_id, athlete_id, date.isoformat()),
-    ).fetchall()
-    (volume,) = conn.execute(
-        "SELECT MAX(volume_kg) FROM session_summary"
-        " WHERE athlete_id = ? AND exercise_id = ? AND date != ? AND work_sets > 0",
-        (athlete_id, exercise_id, date.isoformat()),
-    ).fetchone()
-    seconds = [int(s) for _, _, s, _ in rows if s is not None]
+    """The bests of the exercise outside the workouts of `date`: index probes."""
+    params = {"a": athlete_id, "e": exercise_id, "d": date.isoformat(), "max_reps": _MAX_REPS}
+    by_reps = {int(r): float(kg) for r, kg in conn.execute(_BESTS, params)}
+    seconds, volume, found = conn.execute(_OTHERS, params).fetchone()
     return OtherSessions(
-        heaviest_by_reps={int(r): float(kg) for r, kg, _, _ in rows if r is not None},
-        most_seconds=max(seconds, default=None),
+        heaviest_by_reps=by_reps,
+        most_seconds=None if seconds is None else int(seconds),
         best_volume_kg=float(volume or 0.0),
-        sets=sum(int(n) for *_, n in rows),
+        any_sets=bool(found),
     )
