@@ -100,7 +100,6 @@ class LiftlogApp(App[int]):
         #: The rest between sets: one clock for every screen (see `tick_rest`).
         self.rest = RestClock()
 
-
     def tick_rest(self) -> None:
         """Redraw the rest countdown on the screen in front; ring once when it is over."""
         if not self.rest.running:

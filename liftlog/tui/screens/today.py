@@ -156,7 +156,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
             return
         day = plan.day
         self.query_one(SeasonLine).update(today_line(plan))
-        notes = [Content.styled(f"! {w}", "$text-warning") for w in day.warnings]
+        notes = [Content.styled(f"! {visible(w)}", "$text-warning") for w in day.warnings]
         if not day.lift and plan.blocks:
             notes.append(Content.styled(
                 f"No lifting today ({day.season.phase}) — the sets logged are kept; "

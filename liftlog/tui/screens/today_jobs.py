@@ -13,6 +13,7 @@ from liftlog.service import ExerciseRow
 from liftlog.service.log import Log
 from liftlog.service.today import PlannedSet
 from liftlog.tui.screens import today_messages as msg
+from liftlog.tui.text import not_saved
 from liftlog.tui.widgets.set_list import set_label
 
 
@@ -34,7 +35,7 @@ def log_job(
                               warmups=[parsed] if warmup else [],
                               kind="work" if warmup else kind)  # fmt: skip
         except Exception as exc:  # shown to the athlete; the set stays unlogged
-            return msg.LogFailed(key, f"{what} was not saved: {exc}")
+            return msg.LogFailed(key, not_saved(what, exc, log))
         set_id = logged.ids[0]
         try:  # the set is saved; what follows only adds to what is shown
             records = () if warmup else records_of_set(log, row.id, date, set_id)

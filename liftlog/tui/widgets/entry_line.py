@@ -98,7 +98,7 @@ class EntryLine(Static):
         """Say why the entry was refused; what was typed is cleared."""
         self.typed = ""
         self.set_class(True, "-error")
-        self.update(Content.styled(message, "bold $text-error"))
+        self.update(Content.styled(visible(message), "bold $text-error"))
 
     def show(self, current: PlannedSet | None, units: Unit, *, hint: str) -> None:
         """The prompt for `current` (the highlighted set), or `hint` when there is none."""
