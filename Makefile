@@ -1,6 +1,6 @@
-# The README's two set-up commands are `make install` and `source .venv/bin/activate`
-# (then `liftlog` is a command); `make run` and `make test` create the virtual
-# environment in .venv on first use too (only Python >= 3.11 is needed).
+# The README's two set-up commands are `make run` and `make test`. Each creates the
+# virtual environment in .venv on first use (only Python >= 3.11 is needed); then
+# `source .venv/bin/activate` makes `liftlog` a command of the shell.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,7 @@ install: $(STAMP)  ## .venv with liftlog in it: `source .venv/bin/activate`, the
 
 run: $(STAMP)  ## open liftlog on its default local database
 	$(BIN)/liftlog
+	@echo "The liftlog command is $(BIN)/liftlog: 'source $(BIN)/activate' puts it on PATH."
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest

@@ -36,14 +36,14 @@ def run(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_set_up_commands_are_make_targets_and_the_venv(tmp_path: Path) -> None:
+def test_the_set_up_is_two_make_targets_one_runs_liftlog_one_the_tests() -> None:
     setup = block_after("## Set-up")
-    assert [line.split("#")[0].strip() for line in setup] == [
-        "make install",
-        "source .venv/bin/activate",
-    ]
+    assert [line.split("#")[0].strip() for line in setup] == ["make run", "make test"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^install:", makefile, re.M) and "VENV := .venv" in makefile
+    assert re.search(r"^run: .*\n\t\$\(BIN\)/liftlog$", makefile, re.M)
+    assert re.search(r"^test: .*\n\t\$\(BIN\)/python -m pytest$", makefile, re.M)
+    assert "VENV := .venv" in makefile
+    assert "source .venv/bin/activate" in README  # how the examples' `liftlog` is found
     assert (Path(sys.executable).parent / "liftlog").exists()  # what activate puts on PATH
 
 
