@@ -25,11 +25,14 @@ def register(commands: Any) -> None:
 def cmd_next(args: argparse.Namespace) -> int:
     from liftlog.progression import format_text, to_json
     from liftlog.service.coach import next_session
-    from liftlog.service.exercises import find_exercise
 
     log = open_log(args)
     date = date_arg(args.date)
-    exercise = find_exercise(log, args.exercise).name if args.exercise else None
+    exercise = None
+    if args.exercise:
+        from liftlog.service.exercises import find_exercise
+
+        exercise = find_exercise(log, args.exercise).name
     day = next_session(log, date, exercise=exercise, today=dt.date.today())
     if args.json:
         print_json(to_json(day))

@@ -237,6 +237,11 @@ class _Survey:
     days: dict[dt.date, tuple[dt.datetime, dt.datetime]] = field(default_factory=dict)
 
 
+#: The rows read to tell a file's unit (our choice): a file keeps its unit throughout,
+#: and 20,000 rows are years of training; a day's times (FitNotes) need every row.
+SURVEY_ROWS = 20_000
+
+
 def _needs_survey(fmt: Format, keys: Keys, units: Unit | None) -> bool:
     if fmt.per_day or fmt.unit_source in ("rows", "own"):
         return True
@@ -262,7 +267,9 @@ def _survey(
     fixed = fmt.header_unit(keys) if fmt.header_unit is not None else None
     pick = picker(columns, width, weight, fmt.exercise_column, fmt.date_column)
     days = survey.days
-    for _line, cells in _records(raw, start, delimiter, name):
+    for seen, (_line, cells) in enumerate(_records(raw, start, delimiter, name)):
+        if seen >= SURVEY_ROWS and not fmt.per_day:
+            break  # the unit is as plain in the first rows as in the whole file
         if len(cells) > width and fmt.repair is not None:
             cells = fmt.repair(cells, columns, width) or cells
         cells += [""] * (width + 1 - len(cells))

@@ -32,13 +32,13 @@ from liftlog.progression import (
     prescribe,
 )
 from liftlog.service.log import Log
-from liftlog.service.runs import rule_runs
 from liftlog.store import coach as store
 from liftlog.store.athletes import get_athlete, list_bodyweights
 from liftlog.store.db import Connection
 from liftlog.store.exercises import list_exercises, list_overrides, list_routine_changes
 from liftlog.store.races import list_races
 from liftlog.store.rows import AthleteRow, ExerciseRow
+from liftlog.store.runs import rule_runs
 
 
 def exercise_info(row: ExerciseRow) -> ExerciseInfo:

@@ -17,22 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from liftlog.progression import Race, Run, RunVerdict, classify_runs
-from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
+from liftlog.progression import Race, RunVerdict, classify_runs
 from liftlog.service.log import Log
 from liftlog.store import runs as store
 from liftlog.store.db import Connection
 from liftlog.store.races import list_races
 from liftlog.store.rows import RunRow
+from liftlog.store.runs import RUNS_LOOKBACK, as_rule_run
 
 if TYPE_CHECKING:  # the readers load the FIT SDK: only an import needs them, not `next`
     from liftlog.runs.record import RunRecord, Skipped
 
 Progress = Callable[[int, int], None]
-
-#: How far back the rules look at runs: R22's heart-rate window and its inferred
-#: template, before the earliest day asked about (a week's slack for R19's week).
-RUNS_LOOKBACK = dt.timedelta(days=RUN_HR_WINDOW_DAYS + 7 * RUN_TEMPLATE_WEEKS + 7)
 
 #: How the `run` table names a run's surface (FIT's sub-sport → liftlog's sport).
 STORED_SPORT = {
@@ -154,28 +150,6 @@ def run_json(row: RunRow) -> dict[str, object]:
         "name": row.name,
         "source": row.source,
     }
-
-
-def as_rule_run(row: RunRow) -> Run:
-    """A stored run as R22 reads it."""
-    return Run(
-        date=row.date,
-        start=row.started_at,
-        sport=row.sport,
-        duration_s=row.elapsed_s,
-        distance_m=row.distance_m,
-        avg_hr=row.avg_hr,
-        max_hr=row.max_hr,
-        aerobic_te=row.aerobic_te,
-        anaerobic_te=row.anaerobic_te,
-        relative_effort=row.relative_effort,
-        name=row.name,
-    )
-
-
-def rule_runs(conn: Connection, athlete_id: int, first: dt.date) -> tuple[Run, ...]:
-    """The runs the rules need for days from `first` on (`Athlete.runs`)."""
-    return tuple(as_rule_run(r) for r in store.list_runs(conn, athlete_id, first - RUNS_LOOKBACK))
 
 
 @dataclass(frozen=True, slots=True)

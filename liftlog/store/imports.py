@@ -92,6 +92,7 @@ class ImportWriter:
         self._last: tuple[dt.datetime, str, _Workout] | None = None
         self._workouts: dict[tuple[dt.datetime, dt.date, str], _Workout] = {}
         self._pending: list[tuple[object, ...]] = []
+        self._had_workouts = True
 
     def begin(self, *, file_name: str, file_hash: str, format: str) -> int:
         """Take the write lock for the whole import (never a half-imported file) and
@@ -99,9 +100,14 @@ class ImportWriter:
         if self.conn.in_transaction:  # a caller's pending writes must not ride on ours
             raise RuntimeError("an import needs a connection with no open transaction")
         quick_check(self.conn)  # never write into a damaged file
+        # every id a row refers to is one this writer just read or made, inside the
+        # same locked transaction: SQLite's per-row foreign-key lookups would only
+        # repeat that (a tenth of the write); they are on again when the import ends
+        self.conn.execute("PRAGMA foreign_keys = OFF")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            self.conn.execute("PRAGMA foreign_keys = ON")
             raise explain(db_file(self.conn), exc) from None
         cur = self.conn.execute(
             "INSERT INTO import_batch (athlete_id, created_at, file_name, file_hash, format,"
@@ -109,6 +115,12 @@ class ImportWriter:
             (self.athlete_id, store_datetime(dt.datetime.now()), file_name, file_hash, format),
         )
         self.batch_id = int(cur.lastrowid or 0)
+        self._had_workouts = (
+            self.conn.execute(
+                "SELECT 1 FROM workout WHERE athlete_id = ? LIMIT 1", (self.athlete_id,)
+            ).fetchone()
+            is not None
+        )
         self._bulk = start_bulk(self.conn)
         self._cache_kib = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
         self.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
@@ -139,6 +151,7 @@ class ImportWriter:
         self._restore_cache()
 
     def _restore_cache(self) -> None:
+        self.conn.execute("PRAGMA foreign_keys = ON")
         if self._cache_kib is not None:
             self.conn.execute(f"PRAGMA cache_size = {self._cache_kib}")
             self._cache_kib = None
@@ -193,14 +206,15 @@ class ImportWriter:
         if found is not None:
             self._last = (item.started_at, item.workout, found)
             return found
-        for workout_id, started, name in self.conn.execute(
-            "SELECT id, started_at, name FROM workout WHERE athlete_id = ? AND date = ?"
-            " ORDER BY id",
-            (self.athlete_id, item.date.isoformat()),
-        ):
-            if name == item.workout and _parse_stored(started) == item.started_at:
-                found = self._existing(int(workout_id))
-                break
+        if self._had_workouts:  # an empty log has no workout to add to: no need to look
+            for workout_id, started, name in self.conn.execute(
+                "SELECT id, started_at, name FROM workout WHERE athlete_id = ? AND date = ?"
+                " ORDER BY id",
+                (self.athlete_id, item.date.isoformat()),
+            ):
+                if name == item.workout and _parse_stored(started) == item.started_at:
+                    found = self._existing(int(workout_id))
+                    break
         if found is None:
             ended = item.workout_ended_at
             cur = self.conn.execute(

@@ -8,8 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
+from liftlog.progression.model import Run
 from liftlog.store.db import quick_check, write_transaction
 from liftlog.store.rows import RunRow
+
+#: How far back the rules look at runs: R22's heart-rate window and its inferred
+#: template, before the earliest day asked about (a week's slack for R19's week).
+RUNS_LOOKBACK = dt.timedelta(days=RUN_HR_WINDOW_DAYS + 7 * RUN_TEMPLATE_WEEKS + 7)
 
 _COLUMNS = (
     "date, started_at, started_utc, sport, elapsed_s, timer_s, distance_m, avg_hr, max_hr,"
@@ -92,3 +98,25 @@ def add_runs(conn: sqlite3.Connection, athlete_id: int, runs: Sequence[NewRun]) 
             [_values(athlete_id, run, now) for run in runs],
         )
     return len(runs)
+
+
+def as_rule_run(row: RunRow) -> Run:
+    """A stored run as R22 reads it (the rules' own `Run`)."""
+    return Run(
+        date=row.date,
+        start=row.started_at,
+        sport=row.sport,
+        duration_s=row.elapsed_s,
+        distance_m=row.distance_m,
+        avg_hr=row.avg_hr,
+        max_hr=row.max_hr,
+        aerobic_te=row.aerobic_te,
+        anaerobic_te=row.anaerobic_te,
+        relative_effort=row.relative_effort,
+        name=row.name,
+    )
+
+
+def rule_runs(conn: sqlite3.Connection, athlete_id: int, first: dt.date) -> tuple[Run, ...]:
+    """The runs the rules need for days from `first` on (`Athlete.runs`)."""
+    return tuple(as_rule_run(r) for r in list_runs(conn, athlete_id, first - RUNS_LOOKBACK))
