@@ -112,6 +112,9 @@ def write_markdown(
         lines.append(
             f"| {r.measure} | {r.value} | {r.floor} | {ratio} | {r.target} | {_cell(result)} |"
         )
+    changes = Path(__file__).with_name("changes.md")
+    if changes.is_file():  # what moved since the last run, written by a person
+        lines += ["", changes.read_text(encoding="utf-8").strip()]
     lines += ["", "## Machine", ""]
     lines += [f"- {key}: {value}" for key, value in machine().items()]
     lines += ["", "## Data", ""]
