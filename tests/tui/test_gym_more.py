@@ -243,13 +243,13 @@ async def test_item10_the_cursor_reaches_every_set_after_an_exercise_is_added(
         await settle(pilot)
         screen = app.screen
         visited = []
-        while screen.plan.prescribed_left():  # type: ignore[attr-defined]
+        while screen.view.prescribed_left():  # type: ignore[attr-defined]
             visited.append(setlist(app).current)
             await pilot.press("enter")
             await settle(pilot)
             while isinstance(app.screen, type(screen)) is False:
                 await pilot.press("escape")
-        planned = [s for s in screen.plan.sets() if not s.extra]  # type: ignore[attr-defined]
+        planned = [s for s in screen.view.sets() if not s.extra]  # type: ignore[attr-defined]
         assert all(s.done is not None for s in planned)
         assert len(visited) == len(planned)
 
@@ -264,9 +264,9 @@ async def test_item11_pound_loads_are_whole_plate_loads_with_a_plates_line(
     app = LiftlogApp(with_bodyweight, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        plan = setlist(app).plan
-        assert plan is not None
-        work = next(s for s in plan.blocks[0].sets if s.kind == "work")
+        view = setlist(app).view
+        assert view is not None
+        work = next(s for s in view.blocks[0].sets if s.kind == "work")
         row = prompt(app, f"set-{work.key}")
         assert "× 45 lb" in row and "bar only" in row  # the 45 lb bar, in lb
         await pilot.press("p")

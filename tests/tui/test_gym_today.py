@@ -82,7 +82,7 @@ async def test_item1_each_exercise_shows_last_times_date_and_sets(seeded: Log) -
         assert heading.startswith("Back Squat")
         assert "last Sat 2 Jan: 67.5 × 8 8 8" in heading  # the seed's last session
         # at 120 columns each set row has last time's set beside it
-        work = setlist(app).plan.blocks[0].sets[4]  # type: ignore[union-attr]
+        work = setlist(app).view.blocks[0].sets[4]  # type: ignore[union-attr]
         assert "last 67.5 × 8" in prompt(app, f"set-{work.key}")
 
 
@@ -258,16 +258,16 @@ async def test_item3_after_every_prescribed_set_the_next_one_is_in_view(
         frozen(app)
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, TodayScreen) and screen.plan is not None
+        assert isinstance(screen, TodayScreen) and screen.view is not None
         sets = setlist(app)
         logged = 0
-        while screen.plan.prescribed_left():
+        while screen.view.prescribed_left():
             await pilot.press("space" if logged % 2 else "enter")
             if logged % 2:
                 await pilot.press("enter")
             await settle(pilot)
             logged += 1
-            if not screen.plan.prescribed_left():
+            if not screen.view.prescribed_left():
                 break
             line = sets._index_to_line[sets.highlighted]  # type: ignore[index]
             assert sets.scroll_y <= line < sets.scroll_y + sets.scrollable_content_region.height
@@ -296,7 +296,7 @@ async def test_item5_counters_follow_what_is_logged(seeded: Log) -> None:
         await log_prescribed(pilot, app, 1)  # that warm-up: "next" follows
         assert app.rest.next_label == "Rear-Foot-Elevated Split Squat set 1 L"
         panel = app.screen.query_one("#session")
-        count = len(app.screen.plan.blocks)  # type: ignore[attr-defined]
+        count = len(app.screen.view.blocks)  # type: ignore[attr-defined]
         assert panel.border_subtitle == f"{count} exercises"
         await pilot.press("a", *"calf", "enter")
         await settle(pilot)
@@ -325,8 +325,8 @@ async def test_item6_the_summary_follows_the_last_prescribed_set(
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, TodayScreen) and screen.plan is not None
-        while screen.plan.prescribed_left():
+        assert isinstance(screen, TodayScreen) and screen.view is not None
+        while screen.view.prescribed_left():
             await pilot.press("enter")
             await settle(pilot)
         await settle(pilot)
@@ -357,7 +357,7 @@ async def test_item7_a_day_without_lifting_shows_its_sets_and_logs_free_form(
         await settle(pilot)
         assert setlist(app).display
         assert "No lifting today (STOP)" in str(app.screen.query_one("#warnings", Static).render())
-        assert "✓ set 1" in prompt(app, f"set-{setlist(app).plan.blocks[0].sets[0].key}")  # type: ignore[union-attr]
+        assert "✓ set 1" in prompt(app, f"set-{setlist(app).view.blocks[0].sets[0].key}")  # type: ignore[union-attr]
         await pilot.press(*"20", "enter")  # the open slot: another set of calf raises
         await settle(pilot)
         await pilot.press("a", *"plank", "enter")

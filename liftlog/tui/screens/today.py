@@ -79,7 +79,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan: TodayView | None = None
+        self.view: TodayView | None = None
         self._shown = False
         self.summary_shown = False
         #: The day being logged: None is the app's today (`d` picks another).
@@ -105,14 +105,14 @@ class TodayScreen(TodayActions, LiftlogScreen):
     # --- loading ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """When the plan read at start-up is already there, show it in the first frame."""
+        """When the view read at start-up is already there, show it in the first frame."""
         app = self.liftlog
         self.query_one(Glance).bind(app.rest, self.hold)
         if app.prefetch is not None and app.prefetch.ready:
-            plan = app.prefetch.take(app.today)
-            if plan is not None:
+            view = app.prefetch.take(app.today)
+            if view is not None:
                 self._seen_version = app.data_version
-                self.on_today_loaded(msg.Loaded(plan))
+                self.on_today_loaded(msg.Loaded(view))
 
     def reload(self) -> None:
         self.load()
@@ -122,23 +122,23 @@ class TodayScreen(TodayActions, LiftlogScreen):
         from liftlog.service.today import today_view
 
         app, date = self.liftlog, self.date
-        plan = app.prefetch.take(date) if app.prefetch is not None else None
-        if plan is None:
-            plan = today_view(self.logbook, date)
-        self.post_message(msg.Loaded(plan))
+        view = app.prefetch.take(date) if app.prefetch is not None else None
+        if view is None:
+            view = today_view(self.logbook, date)
+        self.post_message(msg.Loaded(view))
 
     def on_today_loaded(self, message: msg.Loaded) -> None:
-        plan = self.plan = message.plan
-        if plan.date != self.date:
+        view = self.view = message.view
+        if view.date != self.date:
             return  # read for a day since left
-        self.summary_shown = plan.prescribed_left() == 0
-        self._show_plan()
+        self.summary_shown = view.prescribed_left() == 0
+        self._show_view()
         sets = self.query_one(SetList)
-        wanted = next((s for s in plan.sets() if s.done and s.done.set_id == self.focus_set_id),
+        wanted = next((s for s in view.sets() if s.done and s.done.set_id == self.focus_set_id),
                       None)  # fmt: skip
         self.focus_set_id = None
-        sets.move_to(wanted or plan.first_open())
-        if plan.blocks:
+        sets.move_to(wanted or view.first_open())
+        if view.blocks:
             sets.focus()
         else:  # nothing to focus: the same screen whichever widget Textual tried first
             self.set_focus(None)
@@ -149,15 +149,15 @@ class TodayScreen(TodayActions, LiftlogScreen):
             if self.liftlog.warm_up:
                 self._warm_writes()
 
-    def _show_plan(self) -> None:
-        """Draw the whole plan: season line, warnings, the sets (or why there are none)."""
-        plan = self.plan
-        if plan is None:
+    def _show_view(self) -> None:
+        """Draw the whole view: season line, warnings, the sets (or why there are none)."""
+        view = self.view
+        if view is None:
             return
-        day = plan.day
-        self.query_one(SeasonLine).update(today_line(plan))
+        day = view.day
+        self.query_one(SeasonLine).update(today_line(view))
         notes = [Content.styled(f"! {visible(w)}", "$text-warning") for w in day.warnings]
-        if not day.lift and plan.blocks:
+        if not day.lift and view.blocks:
             notes.append(Content.styled(
                 f"No lifting today ({day.season.phase}) — the sets logged are kept; "
                 "a adds an exercise.", "$text-warning",
@@ -169,11 +169,11 @@ class TodayScreen(TodayActions, LiftlogScreen):
         title = self.date.strftime("%A %-d %B %Y")
         panel.border_title = title if self.day is None else f"{title} · another day (d)"
         sets, no_lift = self.query_one(SetList), self.query_one("#no-lift", Static)
-        sets.display = bool(plan.blocks)
-        no_lift.display = not plan.blocks
-        if plan.blocks:
-            sets.show_plan(plan)
-            count = len(plan.blocks)
+        sets.display = bool(view.blocks)
+        no_lift.display = not view.blocks
+        if view.blocks:
+            sets.show_view(view)
+            count = len(view.blocks)
             panel.border_subtitle = f"{count} exercise{'s' if count != 1 else ''}"
         else:
             no_lift.update(no_lift_content(day.season) if not day.lift else "No sets today.")
@@ -200,19 +200,19 @@ class TodayScreen(TodayActions, LiftlogScreen):
             entry.error(error)
         current = self.query_one(SetList).current if self._lifting else None
         if error is None:
-            hint = "a adds an exercise" if self.plan is not None else "Reading…"
+            hint = "a adds an exercise" if self.view is not None else "Reading…"
             entry.show(current, self.liftlog.athlete.units, hint=hint)
         self._show_glance(current)
 
     def _show_glance(self, current: PlannedSet | None) -> None:
-        plan = self.plan
+        view = self.view
         if current is None or not current.is_open:
-            current = plan.first_open() if plan is not None else None
+            current = view.first_open() if view is not None else None
         plates = ""
         if current is not None and not current.extra:
             block = self.query_one(SetList).block_of(current)
-            plates = plates_text(block, plan, current.weight_kg)  # type: ignore[arg-type]
-        if plan is None or not plan.blocks:
+            plates = plates_text(block, view, current.weight_kg)  # type: ignore[arg-type]
+        if view is None or not view.blocks:
             idle = "No sets today · a adds an exercise"
         else:
             idle = "Session done · S shows the summary"
@@ -227,7 +227,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
     @property
     def _lifting(self) -> bool:
         """True when there are sets to show (a day with no exercise has none)."""
-        return self.plan is not None and bool(self.plan.blocks)
+        return self.view is not None and bool(self.view.blocks)
 
     def on_key(self, event: events.Key) -> None:
         """A SET being typed takes every key of the grammar; while something is typed,
@@ -305,7 +305,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
                            and not x.is_open)  # fmt: skip
             add_open_slot(block, self.new_key)
             apply_matching(block)
-            self._show_plan()
+            self._show_view()
         else:
             apply_matching(block)
             sets.refresh_block(block)
@@ -316,7 +316,7 @@ class TodayScreen(TodayActions, LiftlogScreen):
         sets.move_to(nxt or s)
         app = self.liftlog
         label = visible(f"{nxt.exercise} {set_label(nxt)}") if nxt and not nxt.extra else ""
-        if s.kind != "warmup" and not s.extra and self.plan and not self.plan.prescribed_left():
+        if s.kind != "warmup" and not s.extra and self.view and not self.view.prescribed_left():
             app.stop_rest()  # the last set of the day: no rest after it
         elif s.kind != "warmup" and not sides_of_one_set(s, nxt):
             app.start_rest(block.rest_s, label)
@@ -330,40 +330,40 @@ class TodayScreen(TodayActions, LiftlogScreen):
     def _next_open(self, after: PlannedSet, block: ExerciseBlock) -> PlannedSet | None:
         """The set to go to after `after`: the next prescribed set not yet logged (the
         same exercise's open slot after a set typed there)."""
-        assert self.plan is not None
+        assert self.view is not None
         if after.extra:
             return next((x for x in block.sets if x.extra and x.is_open), None)
-        order = self.plan.sets()
+        order = self.view.sets()
         i = order.index(after)
         rest = order[i + 1 :] + order[:i]
         return next((x for x in rest if x.is_open and not x.extra), None)
 
     def new_key(self) -> int:
         """A key for a new row (the set list's rows are keyed by it)."""
-        return 1 + max((s.key for s in self.plan.sets()), default=0) if self.plan else 1
+        return 1 + max((s.key for s in self.view.sets()), default=0) if self.view else 1
 
     def set_by_key(self, key: int) -> PlannedSet | None:
-        if self.plan is None:
+        if self.view is None:
             return None
-        return next((s for s in self.plan.sets() if s.key == key), None)
+        return next((s for s in self.view.sets() if s.key == key), None)
 
     def on_today_logged(self, message: msg.Logged) -> None:
         s = self.set_by_key(message.key)
-        if s is None or s.done is None or self.plan is None:
+        if s is None or s.done is None or self.view is None:
             return
         s.pending = False
         s.done.set_id = message.set_id
         self.query_one(SetList).refresh_set(s)
         self.saved()
         if message.week is not None:
-            self.plan.sessions_this_week = message.week
-            self.query_one(SeasonLine).update(today_line(self.plan))
+            self.view.sessions_this_week = message.week
+            self.query_one(SeasonLine).update(today_line(self.view))
         if message.records:
             units = self.liftlog.athlete.units
             lines = [visible(f"{s.exercise}: {r.describe(units)}") for r in message.records]
             self.notify("\n".join(lines), title="New record (R12)", timeout=12, markup=False)
-        pending = any(x.pending for x in self.plan.sets())
-        done = not s.extra and not self.plan.prescribed_left() and not pending
+        pending = any(x.pending for x in self.view.sets())
+        done = not s.extra and not self.view.prescribed_left() and not pending
         if done and not self.summary_shown:
             self.summary_shown = True
             self.action_summary()

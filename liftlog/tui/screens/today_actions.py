@@ -3,7 +3,7 @@ the hold timer of timed sets (`g`), the load (`w`), adding an exercise (`a`), th
 (`i`), overrides (`o`), another day (`d`) and the session summary (`S`).
 
 `TodayActions` is the Today screen's base: the screen itself (`today.TodayScreen`)
-loads the plan and logs sets; every write here goes through the app's one writer and
+loads the view and logs sets; every write here goes through the app's one writer and
 comes back as a message of `today_messages`.
 """
 
@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 
 
 class TodayActions(LiftlogScreen):
-    """What Today does besides loading the plan and logging sets (see `TodayScreen`)."""
+    """What Today does besides loading the view and logging sets (see `TodayScreen`)."""
 
-    plan: TodayView | None
+    view: TodayView | None
     focus_set_id: int | None
 
     def init_actions(self) -> None:
@@ -49,7 +49,7 @@ class TodayActions(LiftlogScreen):
     def _show_entry(self, error: str | None = None) -> None:
         raise NotImplementedError
 
-    def _show_plan(self) -> None:
+    def _show_view(self) -> None:
         raise NotImplementedError
 
     def log_set(self, s: PlannedSet, block: ExerciseBlock, parsed: ParsedSet) -> None:
@@ -62,10 +62,10 @@ class TodayActions(LiftlogScreen):
         raise NotImplementedError
 
     def _current(self) -> PlannedSet | None:
-        return self.query_one(SetList).current if self.plan and self.plan.blocks else None
+        return self.query_one(SetList).current if self.view and self.view.blocks else None
 
     def _reload_at(self, set_id: int | None = None) -> None:
-        """Read the plan again, the cursor going back to `set_id`'s row."""
+        """Read the view again, the cursor going back to `set_id`'s row."""
         self.focus_set_id = set_id
         self.reload()
 
@@ -153,8 +153,8 @@ class TodayActions(LiftlogScreen):
             return
         self.saved()
         self.notify(visible(f"Removed {message.what}."), title="Deleted", markup=False)
-        plan = self.plan.sets() if self.plan else []
-        found = [x for x in plan if x.done and x.done.set_id == message.set_id]
+        view = self.view.sets() if self.view else []
+        found = [x for x in view if x.done and x.done.set_id == message.set_id]
         if not found or found[0].extra:
             self._reload_at()
             return
@@ -289,9 +289,9 @@ class TodayActions(LiftlogScreen):
         self.app.push_screen(ExercisePicker(), self._add_picked)
 
     def _add_picked(self, row: ExerciseRow | None) -> None:
-        if row is None or self.plan is None:
+        if row is None or self.view is None:
             return
-        for block in self.plan.blocks:
+        for block in self.view.blocks:
             if block.row.id == row.id:
                 open_set = next((s for s in block.sets if s.is_open), block.sets[0])
                 self.query_one(SetList).move_to(open_set)
@@ -307,11 +307,11 @@ class TodayActions(LiftlogScreen):
         self.post_message(msg.BlockAdded(block))
 
     def on_today_block_added(self, message: msg.BlockAdded) -> None:
-        if self.plan is None:
+        if self.view is None:
             return
         block = message.block
-        self.plan.blocks.append(block)
-        self._show_plan()
+        self.view.blocks.append(block)
+        self._show_view()
         sets = self.query_one(SetList)
         sets.move_to(next((s for s in block.sets if s.is_open), None))
         sets.focus()
@@ -352,7 +352,7 @@ class TodayActions(LiftlogScreen):
             if day is None:
                 return
             self.day = None if day == self.liftlog.today else day
-            self.plan = None
+            self.view = None
             self._reload_at()
 
         self.app.push_screen(DayForm(self.date, self.liftlog.today), chosen)

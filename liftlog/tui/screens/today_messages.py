@@ -12,9 +12,9 @@ from liftlog.service.today import DoneSet, ExerciseBlock, TodayView
 class Loaded(Message, namespace="today"):
     """The day's session, read."""
 
-    def __init__(self, plan: TodayView) -> None:
+    def __init__(self, view: TodayView) -> None:
         super().__init__()
-        self.plan = plan
+        self.view = view
 
 
 class Logged(Message, namespace="today"):
@@ -52,7 +52,7 @@ class Edited(Message, namespace="today"):
 
 
 class Changed(Message, namespace="today"):
-    """A write that changes the day's plan (an edit, an override): read it again."""
+    """A write that changes the day's view (an edit, an override): read it again."""
 
     def __init__(self, what: str, focus_set_id: int | None = None, error: str = "") -> None:
         super().__init__()

@@ -47,13 +47,13 @@ def season_text(
     return Content("\n").join([line, run])
 
 
-def today_line(plan: TodayView) -> Content:
-    """The Today screen's line for its plan."""
-    return season_text(plan.day.season, plan.sessions_this_week, plan.after_run)
+def today_line(view: TodayView) -> Content:
+    """The Today screen's line for its view."""
+    return season_text(view.day.season, view.sessions_this_week, view.after_run)
 
 
 class SeasonLine(Static):
-    """One line, updated when the plan loads."""
+    """One line, updated when the view loads."""
 
     DEFAULT_CSS = """
     SeasonLine { height: auto; padding: 0 1; }

@@ -66,14 +66,14 @@ def set_label(s: PlannedSet) -> str:
     return f"set {s.number}" + (f" {s.side}" if s.side else "") + kind
 
 
-def plates_text(block: ExerciseBlock, plan: TodayView, weight_kg: float) -> str:
+def plates_text(block: ExerciseBlock, view: TodayView, weight_kg: float) -> str:
     """`per side 20 + 2.5`, `bar only`, or empty (not a barbell lift)."""
     p = block.prescription
     if (p is None or p.plates is None) and block.row.equipment != "barbell":
         return ""
     if weight_kg <= 0:
         return ""
-    plates = plates_per_side(plan.athlete, weight_kg)
+    plates = plates_per_side(view.athlete, weight_kg)
     if plates is None:
         return ""
     return ("per side " + " + ".join(_number(x) for x in plates)) if plates else "bar only"
@@ -98,8 +98,8 @@ def _last_by_row(block: ExerciseBlock, units: Unit) -> dict[int, str]:
     return found
 
 
-def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView, last: str = "") -> Content:
-    units = plan.athlete.units
+def set_prompt(s: PlannedSet, block: ExerciseBlock, view: TodayView, last: str = "") -> Content:
+    units = view.athlete.units
     weight = s.done.weight_kg if s.done is not None else s.weight_kg
     if s.pending:
         mark = Content.styled("…", "$text-warning")
@@ -121,7 +121,7 @@ def set_prompt(s: PlannedSet, block: ExerciseBlock, plan: TodayView, last: str =
     if s.done is None and s.match_weaker:
         extra = "match the other side"
     else:
-        extra = plates_text(block, plan, weight)
+        extra = plates_text(block, view, weight)
     line = Content.assemble(
         "  ", mark, " ", Content.styled(f"{set_label(s):<12}", style), f"{what:<22}"
     )
@@ -138,9 +138,9 @@ def _fold(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(1, width - 4)].rstrip() + " … i"
 
 
-def heading_prompt(block: ExerciseBlock, plan: TodayView, width: int, unfolded: bool) -> Content:
+def heading_prompt(block: ExerciseBlock, view: TodayView, width: int, unfolded: bool) -> Content:
     """The exercise, its phase and load; the why (one line unless unfolded); last time."""
-    units = plan.athlete.units
+    units = view.athlete.units
     p = block.prescription
     head = Content.styled(visible(block.row.name), "bold $text-primary")
     if p is None:
@@ -155,7 +155,7 @@ def heading_prompt(block: ExerciseBlock, plan: TodayView, width: int, unfolded: 
         rules_content = Content.styled(f"  {rules}", "bold $text-accent")
         lines.append(Content.assemble(rules_content, f"  {body}"))
     if block.last is not None and block.last.sets:
-        text = f"  last {day_label(block.last.date, plan.date)}: "
+        text = f"  last {day_label(block.last.date, view.date)}: "
         text += sets_line(block.last.sets, units)
         lines.append(Content.styled(text if unfolded else _fold(text, width), "$text-muted"))
     return Content("\n").join(lines)
@@ -190,7 +190,7 @@ class SetList(OptionList, inherit_bindings=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.plan: TodayView | None = None
+        self.view: TodayView | None = None
         self.unfolded: set[int] = set()  # exercise ids whose why is shown in full
         self._by_key: dict[int, tuple[PlannedSet, ExerciseBlock]] = {}
         self._width = 0
@@ -199,22 +199,22 @@ class SetList(OptionList, inherit_bindings=False):
     def text_width(self) -> int:
         return self.scrollable_content_region.width or 76
 
-    def show_plan(self, plan: TodayView) -> None:
-        """Show every exercise of the plan, the cursor staying on the same set."""
+    def show_view(self, view: TodayView) -> None:
+        """Show every exercise of the view, the cursor staying on the same set."""
         current = self.current
-        self.plan = plan
+        self.view = view
         self._width = self.text_width
-        self._by_key = {s.key: (s, b) for b in plan.blocks for s in b.sets}
+        self._by_key = {s.key: (s, b) for b in view.blocks for s in b.sets}
         options: list[Option | None] = []
-        for i, block in enumerate(plan.blocks):
+        for i, block in enumerate(view.blocks):
             if i:
                 options.append(None)
             unfolded = block.row.id in self.unfolded
-            prompt = heading_prompt(block, plan, self._width, unfolded)
+            prompt = heading_prompt(block, view, self._width, unfolded)
             options.append(Option(prompt, id=f"ex-{i}", disabled=True))
-            last = _last_by_row(block, plan.athlete.units) if self._width >= WIDE else {}
+            last = _last_by_row(block, view.athlete.units) if self._width >= WIDE else {}
             options += [
-                Option(set_prompt(s, block, plan, last.get(s.key, "")), id=f"set-{s.key}")
+                Option(set_prompt(s, block, view, last.get(s.key, "")), id=f"set-{s.key}")
                 for s in block.sets
             ]
         self.set_options(options)
@@ -222,22 +222,22 @@ class SetList(OptionList, inherit_bindings=False):
             self.move_to(current)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.plan is not None and self.text_width != self._width:
-            self.show_plan(self.plan)
+        if self.view is not None and self.text_width != self._width:
+            self.show_view(self.view)
 
     def toggle_why(self, block: ExerciseBlock) -> None:
         """Show the exercise's why in full, or fold it back to one line."""
         self.unfolded ^= {block.row.id}
-        if self.plan is not None:
-            self.show_plan(self.plan)
+        if self.view is not None:
+            self.show_view(self.view)
 
     def refresh_set(self, s: PlannedSet) -> None:
-        if self.plan is None:
+        if self.view is None:
             return
         _, block = self._by_key[s.key]
         wide = self._width >= WIDE
-        last = _last_by_row(block, self.plan.athlete.units).get(s.key, "") if wide else ""
-        self.replace_option_prompt(f"set-{s.key}", set_prompt(s, block, self.plan, last))
+        last = _last_by_row(block, self.view.athlete.units).get(s.key, "") if wide else ""
+        self.replace_option_prompt(f"set-{s.key}", set_prompt(s, block, self.view, last))
 
     def refresh_block(self, block: ExerciseBlock) -> None:
         for s in block.sets:
@@ -264,8 +264,8 @@ class SetList(OptionList, inherit_bindings=False):
         block = self.block_of(s)
         first_open = next((x for x in block.sets if x.done is None), None)
         heading = None
-        if first_open is s and self.plan is not None:
-            heading = self.get_option_index(f"ex-{self.plan.blocks.index(block)}")
+        if first_open is s and self.view is not None:
+            heading = self.get_option_index(f"ex-{self.view.blocks.index(block)}")
         self.call_after_refresh(self._keep_in_view, heading, index)
 
     def _keep_in_view(self, heading: int | None, index: int) -> None:
