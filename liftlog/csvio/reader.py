@@ -202,25 +202,19 @@ def _records(
     """(line where the record starts, its cells) from `start` on; the header is line 1."""
     raw.seek(start)
     text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    reader = csv.reader(text, delimiter=delimiter)
+    before = 1  # the line the last record ended on
     try:
-        reader = csv.reader(text, delimiter=delimiter)
-        before = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise CsvError(
-                    f"{name}, line {before + 1}: {exc}; it is not a CSV file liftlog can read."
-                ) from None
-            except UnicodeDecodeError:
-                raise CsvError(
-                    f"{name} is not UTF-8 text; export it again as CSV (UTF-8)."
-                ) from None
+        for cells in reader:
             if cells and (cells[0].strip() or any(c.strip() for c in cells)):  # blank: no row
                 yield before + 1, cells
             before = reader.line_num + 1
+    except csv.Error as exc:
+        raise CsvError(
+            f"{name}, line {before + 1}: {exc}; it is not a CSV file liftlog can read."
+        ) from None
+    except UnicodeDecodeError:
+        raise CsvError(f"{name} is not UTF-8 text; export it again as CSV (UTF-8).") from None
     finally:
         text.detach()  # the caller's stream stays open
 

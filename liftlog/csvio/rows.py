@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, TypeVar
 
 from liftlog.csvio.cells import CellError, decimals, number
 from liftlog.inputs import MAX_REPS, MAX_SECONDS, MAX_WEIGHT_KG
@@ -98,6 +98,24 @@ Parsed = ImportedSet | SkippedRow | tuple[ImportedSet, ...]
 #: the header, which columns the file lacks read from) and the unit of weights the file
 #: does not label, to what the row is. Raises `CellError` for an invalid row.
 RowParser = Callable[[Sequence[str], Unit], Parsed]
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """`function(key)` for each distinct key (a cell's text, or a few), worked out once
+    and remembered: a file repeats its dates, names and loads row after row, and a
+    lookup is a dict's. An invalid cell raises each time, as the function does."""
+
+    def __init__(self, function: Callable[[K], V]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.function(key)
+        return value
 
 
 def column_key(name: str) -> str:
@@ -204,19 +222,30 @@ def name_of(text: str, column: str) -> str:
 
 
 def checked_set(
-    *, exercise: str, weight_kg: float, unit: Unit, reps: int | None, seconds: int | None
+    exercise: str, weight_kg: float, unit: Unit, reps: int | None, seconds: int | None
 ) -> float:
     """The load in kg (negative for an assisted exercise) after checking load, reps and
     time against the SET grammar's limits."""
+    load_kg = checked_load(exercise, weight_kg, unit)
+    checked_done(reps, seconds)
+    return load_kg
+
+
+def checked_load(exercise: str, weight_kg: float, unit: Unit) -> float:
+    """The load in kg to store (negative for an assisted exercise), within the limits."""
     if weight_kg < 0 and not signed_load_kg(exercise, 1.0) < 0:
         raise CellError(f"weight {_in(weight_kg, unit)} can't be negative")
     if abs(weight_kg) > MAX_WEIGHT_KG:
         raise CellError(f"weight {_in(weight_kg, unit)} is more than liftlog accepts (1000 kg)")
+    return signed_load_kg(exercise, weight_kg)
+
+
+def checked_done(reps: int | None, seconds: int | None) -> None:
+    """Reps and time within the SET grammar's limits."""
     if reps is not None and not 1 <= reps <= MAX_REPS:
         raise CellError(f"reps {reps} must be between 1 and {MAX_REPS}")
     if seconds is not None and not 1 <= seconds <= MAX_SECONDS:
         raise CellError(f"a timed set must last 1 to {MAX_SECONDS} seconds, not {seconds}")
-    return signed_load_kg(exercise, weight_kg)
 
 
 def _in(weight_kg: float, unit: Unit) -> str:

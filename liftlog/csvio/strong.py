@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -25,16 +25,18 @@ from liftlog.csvio.cells import CellError, duration, number, shown, timestamp, w
 from liftlog.csvio.rows import (
     CARDIO,
     NOTE_ROW,
+    NOTHING_DONE,
     REST_TIMER,
     Columns,
     ImportedSet,
     Kind,
+    Memo,
     RowParser,
     SkippedRow,
-    checked_set,
+    checked_done,
+    checked_load,
     name_of,
     picker,
-    reps_or_time,
     rpe_of,
     stored_kg,
     unit_of,
@@ -95,59 +97,92 @@ def parser(layout: StrongLayout, columns: Columns, width: int) -> RowParser:
         *(layout.unit_column or "", "Date", layout.duration or "", "RPE", "Workout Name"),
         *("Workout Notes", "Notes"),
     )
+    # per distinct cell text, worked out once for the file (a history repeats its
+    # dates, names, set types, reps and loads on row after row)
+    kinds: Memo[str, Kind | SkippedRow] = Memo(set_kind)
+    exercises: Memo[str, tuple[str, bool]] = Memo(lambda text: exercise_of(text, "Exercise Name"))
+    starts: Memo[str, tuple[dt.datetime, dt.date]] = Memo(_start)
+    counts: Memo[str, int | None] = Memo(lambda text: whole(text, "Reps"))
+    times: Memo[str, int | None] = Memo(lambda text: duration(text, "Seconds"))
+    loads = {unit: Memo(_load_reader(unit, layout.weight)) for unit in ("kg", "lb")}
+    fixed_unit, distance_column, duration_column = (
+        layout.fixed_unit,
+        layout.distance,
+        layout.duration,
+    )
     # the workout's end, worked out once per workout (its rows come together)
-    last_end: list[tuple[tuple[dt.datetime, str], dt.datetime | None]] = []
+    end_of: list[object] = [None, None, None]  # its start, its duration cell, its end
 
     def parse(cells: Sequence[str], unit: Unit) -> ImportedSet | SkippedRow:
         order, exercise, distance, reps_, seconds_, weight, unit_cell, date, length, *rest = pick(
             cells
         )
-        kind = set_kind(order)
+        kind = kinds[order]
         if isinstance(kind, SkippedRow):
             return kind
-        exercise, cardio = exercise_of(exercise, "Exercise Name")
-        if cardio or number(distance, layout.distance):
+        exercise, cardio = exercises[exercise]
+        if cardio or (distance not in _NO_DISTANCE and number(distance, distance_column)):
             return CARDIO
-        done = reps_or_time(whole(reps_, "Reps"), duration(seconds_, "Seconds"))
-        if isinstance(done, SkippedRow):
-            return done
-        reps, seconds = done
-        if layout.fixed_unit is not None:
-            unit = layout.fixed_unit
-        elif unit_cell.strip():
+        reps, seconds = counts[reps_], times[seconds_]
+        if reps:  # a SET is reps or a time; apps write 0 for the one not used
+            seconds = None
+        elif seconds:
+            reps = None
+        else:
+            return NOTHING_DONE
+        if fixed_unit is not None:
+            unit = fixed_unit
+        elif unit_cell and unit_cell.strip():
             unit = unit_of(unit_cell, "Weight Unit")
-        started_at = timestamp(date, "Date")
-        if not last_end or last_end[0][0] != (started_at, length):
-            long = duration(length, layout.duration or "") if layout.duration else None
+        started_at, day = starts[date]
+        if end_of[0] is not started_at or end_of[1] != length:
+            long = duration(length, duration_column) if duration_column else None
             end = started_at + dt.timedelta(seconds=long) if long else None
-            last_end[:] = [((started_at, length), end)]
-        ended_at = last_end[0][1]
+            end_of[:] = [started_at, length, end]
+        load_kg = loads[unit][exercise, weight]
+        checked_done(reps, seconds)
         rpe, workout, workout_notes, note = rest
         return ImportedSet(
-            date=started_at.date(),
-            started_at=started_at,
-            workout=workout.strip(),
-            workout_notes=workout_notes.strip(),
-            exercise=exercise,
-            order=None,
-            kind=kind,
-            side=None,
-            weight_kg=checked_set(
-                exercise=exercise,
-                weight_kg=stored_kg(weight, unit, layout.weight),
-                unit=unit,
-                reps=reps,
-                seconds=seconds,
-            ),
-            reps=reps,
-            seconds=seconds,
-            rpe=rpe_of(number(rpe, "RPE") or None),  # Strong writes 0 for "no RPE"
-            note=note.strip(),
-            logged_at=started_at,
-            workout_ended_at=ended_at,
+            day,
+            started_at,
+            workout.strip(),
+            workout_notes.strip(),
+            exercise,
+            None,
+            kind,
+            None,
+            load_kg,
+            reps,
+            seconds,
+            None if rpe in _NO_RPE else rpe_of(number(rpe, "RPE") or None),
+            note.strip(),
+            started_at,
+            None,
+            None,
+            end_of[2],  # type: ignore[arg-type]
         )
 
     return parse
+
+
+#: Cells that say "no distance" and "no RPE" (Strong writes 0 for none), skipped fast.
+_NO_DISTANCE = frozenset(("", "0", "0.0"))
+_NO_RPE = frozenset(("", "0", "0.0"))
+
+
+def _start(text: str) -> tuple[dt.datetime, dt.date]:
+    started_at = timestamp(text, "Date")
+    return started_at, started_at.date()
+
+
+def _load_reader(unit: Unit, column: str) -> Callable[[tuple[str, str]], float]:
+    """(exercise, weight cell) → the load to store, in kg, checked."""
+
+    def load(key: tuple[str, str]) -> float:
+        exercise, text = key
+        return checked_load(exercise, stored_kg(text, unit, column), unit)
+
+    return load
 
 
 LAYOUT_UNIT_COLUMNS = StrongLayout("Weight", unit_column="Weight Unit", duration="Workout Duration")

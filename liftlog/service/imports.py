@@ -231,9 +231,10 @@ def _write(
         summary.units_set = kit.units
     exercises = _Exercises(conn, log.athlete_id, writer, summary)
     add, id_for, skipped = writer.add, exercises.id_for, summary.skipped
+    known = exercises.by_name  # name as written → id, for every name met so far
     for count, (line, item) in enumerate(export.rows(), start=1):
         if isinstance(item, ImportedSet):
-            add(id_for(item), item)
+            add(known.get(item.exercise) or id_for(item), item)
         elif isinstance(item, SkippedRow):
             skipped[item.why] += 1
         elif isinstance(item, RowError):

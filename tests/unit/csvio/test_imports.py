@@ -198,6 +198,21 @@ def test_undo_then_import_again_gives_the_same_log(new_db: NewDatabase, new_file
     assert dump(conn, ids=False) == after_first
 
 
+def test_a_sqlite_that_binds_few_values_gets_the_same_import(
+    new_db: NewDatabase, new_file: NewFile
+) -> None:
+    """Sets go in multi-row INSERTs, as many rows as the library binds values for: a
+    SQLite limited to 30 values per statement (two sets) imports the very same log."""
+    rows = [f"2023-09-0{day},Barbell Squat,Legs,{60 + n},kgs,5,,,,\n" for day in (1, 3)
+            for n in range(5)]  # fmt: skip
+    path = new_file(HEADER + "".join(rows))
+    wide_conn, wide_log = new_db()
+    narrow_conn, narrow_log = new_db()
+    narrow_conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
+    assert import_file(wide_log, path).sets == import_file(narrow_log, path).sets == 10
+    assert dump(narrow_conn) == dump(wide_conn)
+
+
 def test_the_summary_rebuilt_once_is_what_the_triggers_keep(
     new_db: NewDatabase, new_file: NewFile
 ) -> None:
