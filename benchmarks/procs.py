@@ -181,7 +181,7 @@ def run_in_terminal(
     return Run(seconds, code, maxrss_mb, "", _text(screen))
 
 
-def _text(raw: bytes) -> str:
+def _text(raw: bytes | bytearray) -> str:
     return _ANSI.sub(b"", bytes(raw)).decode("utf-8", errors="replace")
 
 

@@ -362,11 +362,11 @@ def _lifts(catalog: dict[str, dict[str, object]]) -> dict[str, LoadedLift | Body
 
 
 #: The programs per season phase: general strength early, functional work late [000].
-GENERAL = (
+GENERAL: tuple[str, ...] = (
     "Back Squat", "Deadlift", "Push-Up", "Plank", "Side Plank", "Glute Bridge",
     "Calf Raise", "Clamshell", "Bird Dog",
 )  # fmt: skip
-SPECIFIC = (
+SPECIFIC: tuple[str, ...] = (
     "Split Squat", "Single-Leg Deadlift", "Step-Up", "Jumping Lunge", "Box Jump",
     "Pallof Press", "Side Plank", "Single-Leg Calf Raise", "Ankling",
 )  # fmt: skip

@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, Tree
 
 from liftlog.service.exercises import list_exercises
 from liftlog.service.history import SessionSets
 from liftlog.service.log import Log
 from liftlog.service.profile import update_profile
+from liftlog.service.races import save_race
 from liftlog.service.season import Segment
 from liftlog.tui.app import LiftlogApp
 from liftlog.tui.dialogs.exercise_picker import ranked
@@ -252,6 +254,29 @@ async def test_item10_the_cursor_reaches_every_set_after_an_exercise_is_added(
         planned = [s for s in screen.view.sets() if not s.extra]  # type: ignore[attr-defined]
         assert all(s.done is not None for s in planned)
         assert len(visited) == len(planned)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_item10_one_scrollbar_at_a_time_and_every_race_column_shown(
+    ctx: Log, size: tuple[int, int]
+) -> None:
+    """The catalog scrolls only up and down (a long name is cut; Details shows it), and
+    the races table's four columns fit its box beside its scrollbar."""
+    seed_history(ctx)
+    for year in range(2005, 2027):  # a long list of races, with long names
+        save_race(ctx, name=f"City Half Marathon {year}", date=dt.date(year, 3, 5), priority="B")
+    app = LiftlogApp(ctx, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        catalog = app.screen.query_one("#catalog", Tree)
+        assert catalog.show_vertical_scrollbar and not catalog.show_horizontal_scrollbar
+        await pilot.press("s")
+        await settle(pilot)
+        races = app.screen.query_one("#races", DataTable)
+        assert races.show_vertical_scrollbar and not races.show_horizontal_scrollbar
+        assert races.virtual_size.width <= races.scrollable_content_region.width
+        assert "City Half Marathon 2005" in screen_text(app)  # the first row, whole
 
 
 # --- item 11: units --------------------------------------------------------------------

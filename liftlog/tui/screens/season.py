@@ -26,6 +26,12 @@ from liftlog.tui.widgets.timeline import Timeline, legend_content
 PRIORITY_STYLE = {"A": "bold $text-error", "B": "$text-warning", "C": "$text-muted"}
 
 
+#: The races table's columns and widths: with a cell's padding (2) and a scrollbar (2)
+#: they fill the 48 columns inside `#races-box` (52, less its border and padding); a
+#: longer race name is cut.
+RACE_COLUMNS = (("Date", 10), ("Race", 23), ("P", 1), ("In", 4))
+
+
 class SeasonScreen(LiftlogScreen):
     """Races shape the season (R14–R18); the run week places strength days (R19)."""
 
@@ -59,7 +65,9 @@ class SeasonScreen(LiftlogScreen):
                 races.border_title = "Races"
                 races.border_subtitle = "n add · e edit · d delete"
                 table: DataTable[str | Content | Text] = DataTable(id="races", cursor_type="row")
-                table.add_columns("Date", "Race", "P", "In")
+                # the four fit the box beside a vertical scrollbar: no sideways scrolling
+                for label, width in RACE_COLUMNS:
+                    table.add_column(label, width=width)
                 yield table
             with VerticalScroll(id="legend-box", classes="panel") as box:
                 box.border_title = "Phases"
@@ -105,7 +113,7 @@ class SeasonScreen(LiftlogScreen):
         today = self.liftlog.today
         for race in view.races:
             days = (race.date - today).days
-            when = f"{days}d" if days >= 0 else "past"
+            when = "past" if days < 0 else f"{days}d" if days < 1000 else f"{days // 7}w"
             table.add_row(
                 race.date.isoformat(),
                 cell(race.name),
