@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Digits, Static
 
 from liftlog.service.today import PlannedSet
@@ -111,10 +112,17 @@ class Glance(Horizontal):
             return f"{s.low}{unit}"
         return f"{s.low}–{s.high}{unit}"
 
+    def on_mount(self) -> None:
+        self.refresh_clock()  # a tick that came before the parts were there drew nothing
+
     def refresh_clock(self) -> None:
-        """Redraw the rest side (and the hold's time while one runs)."""
-        digits = self.query_one("#glance-rest", Digits)
-        what = self.query_one("#glance-rest-what", Static)
+        """Redraw the rest side (and the hold's time while one runs); nothing before
+        the panel's parts are mounted (the app's clock ticks whenever it likes)."""
+        try:
+            digits = self.query_one("#glance-rest", Digits)
+            what = self.query_one("#glance-rest-what", Static)
+        except NoMatches:
+            return
         rest = self.rest
         self.set_class(rest.running, "-resting")
         self.set_class(rest.over, "-rest-over")
