@@ -27,7 +27,13 @@ if TYPE_CHECKING:
         plate_breakdown,
         round_to_loadable,
     )
-    from .prescription import DayPrescription, ExercisePrescription, WarmupSet, WorkSet
+    from .prescription import (
+        DayPrescription,
+        ExercisePrescription,
+        WarmupSet,
+        WorkSet,
+        as_prescribed,
+    )
     from .programs import Program, default_program, load_program, routine, unknown_exercises
     from .records import Imbalance, Records, e1rm, imbalance, records, records_by_exercise
     from .render import format_text, to_json
@@ -63,6 +69,7 @@ _WHERE = {
     "WorkSet": "prescription",
     "advance": "fold",
     "apply_override": "fold",
+    "as_prescribed": "prescription",
     "classify_runs": "runs",
     "default_bar_kg": "plates",
     "default_plates_kg": "plates",
@@ -138,6 +145,7 @@ __all__ = [
     "WorkSet",
     "advance",
     "apply_override",
+    "as_prescribed",
     "classify_runs",
     "default_bar_kg",
     "default_plates_kg",

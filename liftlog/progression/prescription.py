@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .model import Side, Units
+from .model import LoggedSet, Side, Units
 from .records import Imbalance
 from .season import SeasonStatus
 from .state import ExercisePhase
 from .warmup import WarmupSet
 
-__all__ = ["DayPrescription", "ExercisePrescription", "WarmupSet", "WorkSet"]
+__all__ = ["DayPrescription", "ExercisePrescription", "WarmupSet", "WorkSet", "as_prescribed"]
 
 
 class WorkSet(NamedTuple):
@@ -58,3 +58,21 @@ class DayPrescription(NamedTuple):
     why: str
     warnings: tuple[str, ...] = ()
     year_share: float | None = None  # share of the last 52 weeks with strength sessions
+
+
+def as_prescribed(day: DayPrescription) -> tuple[LoggedSet, ...]:
+    """The day's sets lifted as prescribed, to the top of each range: the warm-ups, then
+    every work set at its load and side. What a projection (the calendar's) assumes of
+    a session that is not lifted yet."""
+    done: list[LoggedSet] = []
+    for ex in day.exercises:
+        for w in ex.warmup:
+            done.append(LoggedSet(day.date, ex.exercise, "warmup", w.weight_kg, w.reps))
+        for ws in ex.work:
+            timed = ws.seconds_min is not None or ws.seconds_max is not None
+            reps = None if timed else ws.reps_max or ws.reps_min
+            seconds = ws.seconds_max or ws.seconds_min if timed else None
+            done.append(
+                LoggedSet(day.date, ex.exercise, "work", ws.weight_kg, reps, seconds, side=ws.side)
+            )
+    return tuple(LoggedSet(*s[:-1], order=i) for i, s in enumerate(done))

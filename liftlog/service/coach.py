@@ -168,11 +168,13 @@ def prescription_for(
     pick: bool = True,
     today: dt.date | None = None,
     planned: Sequence[dt.date] = (),
+    assumed: Sequence[LoggedSet] = (),
 ) -> DayPrescription:
     """The prescription for `date`: with `pick`, the next strength day on or after it (R19).
 
     `planned`: days of sessions projected but not logged (the calendar's), which R19
-    counts like logged ones when it spaces the next session.
+    counts like logged ones when it spaces the next session; `assumed`: their sets, as
+    if lifted, which the rules fold like logged ones (never cached).
 
     Warm (every lift with sets has a valid cached state), this reads the sets since
     the oldest cached state and the last week, plus the year's session dates. Cold,
@@ -192,12 +194,14 @@ def prescription_for(
     else:  # a lift without a valid state (new, or a set logged in the past): replay all
         states, since, dates = {}, dt.date.min, []
     history = store.logged_sets(conn, athlete_id, since)
+    if assumed:
+        history = sorted([*history, *assumed], key=lambda s: s.session_date)  # stable
     program = load_program(data_dir() / "programs.toml")
     day = prescribe(
         date, inputs.athlete, inputs.catalog, history, inputs.races, inputs.overrides,
         program, exercise, states=states, pick=pick, session_dates=[*dates, *planned],
     )  # fmt: skip
-    if date >= today:
+    if date >= today and not assumed:  # the cache holds what was lifted, nothing assumed
         _refresh_cache(conn, inputs, states, history, today)
     return day
 

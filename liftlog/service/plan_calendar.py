@@ -1,9 +1,11 @@
 """The plan as iCalendar (`liftlog calendar`): projected sessions, races and their windows.
 
 Sessions are projected with the coach itself: the next session on or after the start
-(R19), then the next after that with the first counted as done, and so on for N weeks.
-Each is what `liftlog next --date DAY` gives today; its loads are today's targets (they
-move as sessions are logged, so a re-export updates them). The taper, stop and recovery
+(R19) is what `liftlog next` gives; each after it is the coach's answer with the
+sessions before it counted as lifted as prescribed, to the top of each range
+(`progression.as_prescribed`), so the loads move as the rules would move them (FORM to
+BUILD, 5 kg every 2–4 weeks, the taper). What is really lifted moves them again: a
+re-export updates the events. The taper, stop and recovery
 windows (and a B race's lighter and no-session days) come from the rules' own
 `season_status`, day by day, so the calendar cannot disagree with Today.
 """
@@ -12,7 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from liftlog.progression import DayPrescription, Race, format_text, season_status
+from liftlog.progression import (
+    DayPrescription,
+    LoggedSet,
+    Race,
+    as_prescribed,
+    format_text,
+    season_status,
+)
 from liftlog.runs.ical import PlannedSession, RaceDay, Window, write_calendar
 from liftlog.service.coach import prescription_for
 from liftlog.service.log import Log
@@ -39,18 +48,21 @@ def project(log: Log, start: dt.date, weeks: int, today: dt.date) -> list[DayPre
     """The strength sessions of the `weeks` from `start`, as R19 would pick them."""
     end = start + dt.timedelta(weeks=weeks)
     planned: list[dt.date] = []
+    assumed: list[LoggedSet] = []
     sessions: list[DayPrescription] = []
     day = start
     with log.reading() as conn:
         while day < end:
             found = prescription_for(
-                conn, log.athlete_id, day, pick=True, today=today, planned=planned
-            )
+                conn, log.athlete_id, day, pick=True, today=today, planned=planned,
+                assumed=assumed,
+            )  # fmt: skip
             if found.date >= end:
                 break
             if found.lift and found.exercises:
                 sessions.append(found)
                 planned.append(found.date)
+                assumed += as_prescribed(found)
             day = max(found.date, day) + dt.timedelta(days=1)
     return sessions
 
@@ -98,13 +110,21 @@ def _race_day(row: RaceRow) -> RaceDay:
     return RaceDay(row.name, row.date, row.priority, key=str(row.id))
 
 
-def _session(day: DayPrescription, units: Unit) -> PlannedSession:
+#: The line under every projected session after the first.
+ASSUMED = (
+    "Loads as if the sessions before this one are lifted as prescribed, to the top of"
+    " each range; what you lift moves them (export the calendar again to update it)."
+)
+
+
+def _session(day: DayPrescription, units: Unit, first: bool) -> PlannedSession:
     phase = day.season.phase.title()
     names = ", ".join(e.exercise for e in day.exercises)
+    text = format_text(day, units)
     return PlannedSession(
         day=day.date,
         title=f"Strength ({phase}): {names}",
-        description=format_text(day, units),
+        description=text if first else f"{text}\n\n{ASSUMED}",
     )
 
 
@@ -126,7 +146,7 @@ def calendar_bytes(
         races = [r for r in list_races(conn, log.athlete_id) if r.date >= start]
     last = max([start + dt.timedelta(weeks=weeks), *(r.date for r in races)])
     return write_calendar(
-        sessions=[_session(s, athlete.units) for s in sessions],
+        sessions=[_session(s, athlete.units, i == 0) for i, s in enumerate(sessions)],
         races=[_race_day(r) for r in races],
         windows=windows(races, start, last + dt.timedelta(days=7), athlete.stop_days),
         tz=zone or local_zone(),

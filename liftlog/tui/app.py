@@ -20,10 +20,14 @@ from liftlog.tui.widgets.rest_timer import REST_VIEW
 from liftlog.tui.writer import WriteFailed, Writer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from textual.screen import Screen
 
     from liftlog.service import AthleteRow
     from liftlog.service.log import Log
+    from liftlog.tui.dialogs.export import FitRequest
     from liftlog.tui.prefetch import Prefetch
 
 
@@ -65,6 +69,14 @@ class LiftlogApp(App[int]):
             show=False,
             id="app.export_csv",
             tooltip="Write the whole log to a CSV file",
+        ),
+        Binding(
+            "ctrl+g",
+            "export_fit",
+            "Export FIT",
+            show=False,
+            id="app.export_fit",
+            tooltip="Write a day's lifting as a Garmin FIT activity (History: that session's)",
         ),
         Binding(
             "ctrl+o",
@@ -168,31 +180,62 @@ class LiftlogApp(App[int]):
 
     def action_export_csv(self) -> None:
         """Ask where; ask again before replacing a file that is there; then export."""
-        from liftlog.tui.dialogs.confirm import Confirm
-        from liftlog.tui.dialogs.export import (
-            ExportForm,
-            ExportProgress,
-            default_export_path,
-            replaces_a_file,
-        )
+        from liftlog.tui.dialogs.export import ExportForm, ExportProgress, default_export_path
 
         def chosen(path: object) -> None:
             from pathlib import Path
 
-            if not isinstance(path, Path):
-                return
-            if not replaces_a_file(path):
-                self.push_screen(ExportProgress(path))
-                return
+            if isinstance(path, Path):
+                target = path
+                self._unless_refused(target, lambda: self.push_screen(ExportProgress(target)))
 
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.push_screen(ExportProgress(path))
+        self.push_screen(ExportForm(default_export_path(self.today), self.logbook), chosen)
 
-            self.push_screen(Confirm(f"{path} is already there. Replace it?"), answered)
+    def action_export_fit(self) -> None:
+        """Ask which day (History's highlighted session's, else today) and where; ask
+        again before replacing a file; then write the FIT file."""
+        from liftlog.tui.dialogs.export import FitExportForm, FitRequest
+        from liftlog.tui.widgets.session_detail import SessionDetail
 
-        form = ExportForm(default_export_path(self.today), self.logbook)
-        self.push_screen(form, chosen)
+        day = self.today
+        for detail in self.screen.query(SessionDetail):
+            if detail.session is not None:
+                day = detail.session.date
+
+        def chosen(request: object) -> None:
+            if isinstance(request, FitRequest):
+                self._unless_refused(request.path, lambda: self._write_fit(request))
+
+        self.push_screen(FitExportForm(day, self.logbook), chosen)
+
+    def _write_fit(self, request: FitRequest) -> None:
+        from liftlog.service.strength_fit import export_fit_file
+
+        def write() -> None:
+            sets = export_fit_file(self.logbook, request.day, request.path)
+            self.call_from_thread(
+                self.notify,
+                f"{sets} sets of {request.day.isoformat()} written to {request.path}; upload"
+                " it to Garmin Connect (Import Data) or Strava.",
+                title="Exported FIT",
+            )
+
+        self.run_worker(write, thread=True, exit_on_error=False, group="export-fit")
+
+    def _unless_refused(self, path: Path, then: Callable[[], object]) -> None:
+        """`then()`, after asking first when it would replace a file that is there."""
+        from liftlog.tui.dialogs.confirm import Confirm
+        from liftlog.tui.dialogs.export import replaces_a_file
+
+        if not replaces_a_file(path):
+            then()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.push_screen(Confirm(f"{path} is already there. Replace it?"), answered)
 
     def action_import_csv(self) -> None:
         from liftlog.tui.dialogs.import_dialog import ImportDialog, ImportForm, ImportRequest

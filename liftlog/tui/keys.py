@@ -44,6 +44,7 @@ class Action:
 #: Palette names that read better than `section: description`.
 PALETTE_NAMES = {
     "app.export_csv": "export: CSV",
+    "app.export_fit": "export: FIT (Garmin)",
     "app.import_csv": "import: CSV",
     "app.help": "help: keys",
     "app.quit": "app: quit",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from garmin_fit_sdk import Decoder, Stream
 from icalendar import Calendar
@@ -206,6 +209,45 @@ def test_calendar_holds_the_sessions_next_gives_the_races_and_their_windows(
     assert "lighter-2@liftlog" in events and "no-session-2@liftlog" in events
     again = _calendar(cli, "--date", start, "--weeks", "3")
     assert {str(e["uid"]) for e in again.events} == set(events)
+
+
+def _squat(event: Any) -> tuple[str, float]:
+    """The squat's phase and work load in a session event's description."""
+    found = re.search(
+        r"Back Squat — (\w+)\n(?:.*\n)*?  work: .*@ ([\d.]+) kg", str(event["description"])
+    )
+    assert found is not None, event["description"]
+    return found[1], float(found[2])
+
+
+def test_calendar_loads_move_as_the_rules_would_and_nothing_assumed_is_cached(
+    cli: CLI, db_path: Path
+) -> None:
+    """Each projected session counts the ones before it as lifted as prescribed (to the
+    top of each range): FORM is done, BUILD adds load; the first is exactly `next`'s."""
+    cli.ok("bodyweight", "70")
+    for day in ("2027-03-01", "2027-03-03"):
+        cli.ok("log", "Back Squat", "20x12", "20x12", "--date", day)
+    start = "2027-03-05"
+    calendar = _calendar(cli, "--date", start, "--weeks", "4")
+    sessions = sorted(
+        (e for e in calendar.events if str(e["uid"]).startswith("session-")),
+        key=lambda e: e.decoded("dtstart"),
+    )
+    nxt = cli.ok("next", "--date", start, "--json").json()
+    squat = next(e for e in nxt["exercises"] if e["exercise"] == "Back Squat")
+    first = (squat["phase"], squat["work"][0]["weight_kg"])
+    assert _squat(sessions[0]) == first == ("BUILD", 25.0)
+    later = [_squat(e) for e in sessions[1:]]
+    assert max(load for _, load in later) > 25.0
+    assert [load for _, load in later] == sorted(load for _, load in later)  # never down
+    assumed = "Loads as if the sessions before this one are lifted as prescribed"
+    assert assumed not in str(sessions[0]["description"])
+    assert all(assumed in str(e["description"]) for e in sessions[1:])
+    with sqlite3.connect(db_path) as conn:
+        cached = conn.execute("SELECT max(through_date) FROM progression_cache").fetchone()[0]
+    conn.close()
+    assert cached is None or cached < start  # the cache holds what was lifted only
 
 
 def test_calendar_to_a_file_and_bad_weeks(cli: CLI, tmp_path: Path) -> None:

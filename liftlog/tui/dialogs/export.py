@@ -1,4 +1,5 @@
-"""`export: CSV`: ask where, then write the whole log with a progress bar.
+"""`export: CSV`: ask where, then write the whole log with a progress bar; `export: FIT`:
+ask which day and where, then write that day's lifting as a Garmin FIT activity.
 
 The form refuses the log's own files at once (`service.transfer.check_target`, the
 CLI's rule), and the app asks before an export replaces a file that is there. The
@@ -9,6 +10,7 @@ consistent snapshot), so a 20-year log never freezes the screen.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +22,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from liftlog.errors import LiftlogError
 from liftlog.tui.dialogs.form import FormDialog, FormError
 from liftlog.tui.text import plain
 
@@ -46,14 +49,7 @@ class ExportForm(FormDialog[Path]):
         yield Input(str(self.suggested), id="path")
 
     def result(self) -> Path:
-        text = self.value("#path")
-        if not text:
-            raise FormError("Give a file name.")
-        path = Path(text).expanduser()
-        if path.is_dir():
-            raise FormError(f"{path} is a folder; add a file name.")
-        if not path.parent.is_dir():
-            raise FormError(f"The folder {path.parent} does not exist.")
+        path = _target(self.value("#path"))
         from liftlog.service.transfer import ExportError, check_target
 
         try:
@@ -61,6 +57,71 @@ class ExportForm(FormDialog[Path]):
         except ExportError as exc:
             raise FormError(str(exc)) from None
         return path
+
+
+def _target(text: str) -> Path:
+    """A file to write, as typed: its folder must exist, and it must not be a folder."""
+    if not text:
+        raise FormError("Give a file name.")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise FormError(f"{path} is a folder; add a file name.")
+    if not path.parent.is_dir():
+        raise FormError(f"The folder {path.parent} does not exist.")
+    return path
+
+
+def default_fit_path(day: dt.date) -> Path:
+    return Path.home() / f"liftlog-{day.isoformat()}.fit"
+
+
+@dataclass(frozen=True)
+class FitRequest:
+    """The day to write and where; `sets` is how many sets that day holds."""
+
+    day: dt.date
+    path: Path
+    sets: int
+
+
+class FitExportForm(FormDialog[FitRequest]):
+    """Asks for a day (a session's day when History shows one) and a file; refuses a
+    day with nothing logged, a folder that is not there and the log's own files."""
+
+    FORM_TITLE = "Export FIT (Garmin)"
+
+    def __init__(self, day: dt.date, log: Log) -> None:
+        super().__init__()
+        self.day = day
+        self.logbook = log
+
+    def fields(self) -> ComposeResult:
+        yield Label("Write one day's lifting as a FIT strength activity\n"
+                    "(Garmin Connect: Import Data; Strava: Upload)")  # fmt: skip
+        yield Label("Day")
+        yield Input(self.day.isoformat(), id="day")
+        yield Label("File")
+        yield Input(str(default_fit_path(self.day)), id="path")
+
+    def result(self) -> FitRequest:
+        from liftlog.inputs import parse_date
+        from liftlog.service.strength_fit import strength_session
+        from liftlog.service.transfer import ExportError, check_target
+
+        day = parse_date(self.value("#day"), "day")
+        typed = self.value("#path")
+        if typed == str(default_fit_path(self.day)):  # left as suggested: follow the day
+            typed = str(default_fit_path(day))
+        path = _target(typed)
+        try:
+            check_target(self.logbook, path)
+        except ExportError as exc:
+            raise FormError(str(exc)) from None
+        try:
+            sets = len(strength_session(self.logbook, day).sets)
+        except LiftlogError as exc:  # nothing logged that day
+            raise FormError(str(exc)[:1].upper() + str(exc)[1:]) from None
+        return FitRequest(day, path, sets)
 
 
 def replaces_a_file(path: Path) -> bool:
