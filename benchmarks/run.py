@@ -50,15 +50,15 @@ MEASURES = ("tui", "next", "export", "import", "history")
 class Bench:
     """What every measure needs: the runs to make, a scratch folder, the environment."""
 
-    def __init__(self, runs: int, scratch: Path) -> None:
+    def __init__(self, runs: int, scratch: Path, *, bytecode: bool = False) -> None:
         self.runs = runs
         self.scratch = scratch
         self.liftlog = liftlog_argv()
-        # liftlog is byte-compiled once, as `pip install` does for an installed package
-        # (and as the floors' packages are); the runs themselves write nothing
-        # (PYTHONDONTWRITEBYTECODE), so an editable checkout would otherwise compile
-        # every module it imports on every run
-        byte_compile()
+        # by default as every earlier run measured it (the targets were set so): liftlog's
+        # modules are compiled on every run (a checkout; the runs write no bytecode) while
+        # the floors' packages come byte-compiled; `--bytecode` measures liftlog as an
+        # installed package runs (byte-compiled, as `pip install` leaves it)
+        byte_compile(bytecode)
         self.env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         self.env.pop("LIFTLOG_DB", None)
         self.env.pop("LIFTLOG_DEBUG", None)
@@ -77,10 +77,15 @@ class Bench:
         return floors, subjects
 
 
-def byte_compile() -> None:
-    """liftlog's modules compiled to bytecode beside their source (`__pycache__`)."""
+def byte_compile(wanted: bool) -> None:
+    """liftlog's modules compiled to bytecode beside their source (`__pycache__`), or
+    that bytecode removed (none is left from an earlier `--bytecode` run)."""
     package = Path(importlib.util.find_spec("liftlog").origin or "").parent  # type: ignore[union-attr]
-    compileall.compile_dir(package, quiet=1)
+    if wanted:
+        compileall.compile_dir(package, quiet=1)
+        return
+    for cache in package.rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def _commands() -> set[str]:
@@ -516,6 +521,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per measure")
     parser.add_argument("--only", default=",".join(MEASURES), help=",".join(MEASURES))
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument(
+        "--bytecode",
+        action="store_true",
+        help="measure liftlog byte-compiled, as installed (default: compiled on every run,"
+        " as the targets were set)",
+    )
     args = parser.parse_args(argv)
     only = {m.strip() for m in args.only.split(",") if m.strip()}
     started, began = dt.datetime.now(), time.perf_counter()
@@ -526,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     strong = generate.strong_file(STRONG_ROWS) if "import" in only else None
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="liftlog-bench-") as tmp:
-        bench = Bench(args.runs, Path(tmp))
+        bench = Bench(args.runs, Path(tmp), bytecode=args.bytecode)
         steps: list[tuple[str, Callable[[], Result | list[Result]]]] = [
             ("tui", lambda: measure_tui(bench, history)),
             ("next", lambda: measure_next(bench, history)),
@@ -548,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         datasets=_describe([history, stress, strong]),
         started=started,
         seconds=time.perf_counter() - began,
-        method=_METHOD,
+        method=[*_METHOD, _BYTECODE[args.bytecode]],
     )
     echo(f"wrote {args.out}")
     return 0
@@ -574,6 +585,14 @@ def _describe(paths: list[Path | None]) -> list[str]:
         )
     return lines
 
+
+_BYTECODE = {
+    False: "liftlog's modules are compiled on every run, as from a checkout with "
+    "PYTHONDONTWRITEBYTECODE (the floors' packages come byte-compiled); the targets were "
+    "set this way.",
+    True: "`--bytecode`: liftlog byte-compiled first, as `pip install` leaves it (like the "
+    "floors' packages).",
+}
 
 _METHOD = [
     "Histories: `python -m benchmarks.generate` (seeded, deterministic): a runner lifting "

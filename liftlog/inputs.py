@@ -21,8 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Final, get_args
+from typing import Final, NamedTuple, get_args
 
 from liftlog.errors import LiftlogError
 from liftlog.progression.model import Category, Equipment, Priority, RunDay, SetKind
@@ -255,8 +254,7 @@ _SET = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedSet:
+class ParsedSet(NamedTuple):
     """One set as typed, in kg."""
 
     weight_kg: float

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from liftlog import __version__
 from liftlog.locations import data_dir
@@ -60,8 +60,7 @@ def exercise_info(row: ExerciseRow) -> ExerciseInfo:
     )
 
 
-@dataclass(frozen=True)
-class CoachInputs:
+class CoachInputs(NamedTuple):
     """Everything but the sets: the athlete, the catalog, races and overrides."""
 
     athlete_row: AthleteRow

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from liftlog.inputs import SET_KINDS, InputError, ParsedSet, choice, clean_note, parse_set
 from liftlog.progression import rest_day_warning
@@ -168,7 +168,7 @@ def edit_as_typed(
     if text is not None and text.strip() not in ("", "-"):
         parsed = parse_set(text, log.athlete.units)
         if parsed.side is None and current.side is not None:
-            parsed = replace(parsed, side=current.side)
+            parsed = parsed._replace(side=current.side)
     return edit_set(log, set_id, exercise, parsed=parsed, kind=kind, note=note, date=date)
 
 

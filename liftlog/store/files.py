@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from liftlog.errors import LiftlogError
 
@@ -27,8 +27,7 @@ class StoreError(LiftlogError):
     """A problem with the database that the user must hear about in one sentence."""
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """What is at a log's path before it is opened."""
 
     exists: bool  # a file with data in it (an empty file is a log yet to be made)
@@ -105,8 +104,7 @@ def _make_private_file(path: Path) -> None:
         os.close(fd)
 
 
-@dataclass(frozen=True, slots=True)
-class FileIdentity:
+class FileIdentity(NamedTuple):
     """The file a path named when the log was opened (device and inode)."""
 
     path: Path

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
 from liftlog.progression.model import Run
@@ -23,8 +22,7 @@ _COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NewRun:
+class NewRun(NamedTuple):
     """A run to add: the columns of `run` but its id and athlete."""
 
     date: dt.date

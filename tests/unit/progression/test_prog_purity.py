@@ -34,23 +34,3 @@ def test_every_progression_module_starts_with_a_docstring():
     for path in sorted((ROOT / "liftlog" / "progression").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), f"{path.name} has no module docstring"
-
-
-def test_the_types_load_without_the_rules():
-    """`liftlog.inputs` (every command) needs the model's types only; the package loads
-    a rule module on first use of one of its names."""
-    loaded = loaded_by("import liftlog.inputs")
-    assert "liftlog.progression.model" in loaded
-    assert "liftlog.progression.engine" not in loaded and "liftlog.progression.fold" not in loaded
-
-
-def test_a_function_keeps_its_name_when_its_module_of_the_same_name_loads():
-    import importlib
-
-    import liftlog.progression as progression
-
-    for name in ("fold", "records", "warmup"):
-        module = importlib.import_module(f"liftlog.progression.{name}")
-        assert callable(getattr(progression, name)), name
-        assert getattr(progression, name) is getattr(module, name)
-    assert sorted(progression.__all__) == sorted(progression._WHERE)
