@@ -232,9 +232,3 @@ def _duration(text: str, column: str) -> int | None:
     if value > 10**7:
         raise CellError(f"{column} {shown(text)} is not a duration liftlog accepts")
     return round(value) or None
-
-
-@functools.lru_cache(maxsize=256)
-def store_datetime(value: dt.datetime) -> str:
-    """The text SQLAlchemy writes for a DateTime on SQLite, so the ORM reads ours back."""
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")

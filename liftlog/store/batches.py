@@ -14,8 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from liftlog.csvio.cells import store_datetime
 from liftlog.store.db import db_file, explain, quick_check
+from liftlog.store.rows import store_datetime
 from liftlog.store.summary import start_bulk
 
 

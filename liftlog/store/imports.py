@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from liftlog.csvio.cells import store_datetime
 from liftlog.store.db import db_file, explain, quick_check
+from liftlog.store.rows import store_datetime
 from liftlog.store.summary import BulkWrite, start_bulk
 
 if TYPE_CHECKING:

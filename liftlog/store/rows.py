@@ -10,9 +10,16 @@ kilograms; list-like columns (aliases, plates, the run template) are decoded her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import NamedTuple
 
 from liftlog.units import Unit
+
+
+@functools.lru_cache(maxsize=256)  # an import repeats a workout's start on each of its sets
+def store_datetime(value: dt.datetime) -> str:
+    """The text SQLAlchemy writes for a DateTime on SQLite, so the ORM reads ours back."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 class AthleteRow(NamedTuple):

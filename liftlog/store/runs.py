@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from liftlog.progression.constants import RUN_HR_WINDOW_DAYS, RUN_TEMPLATE_WEEKS
 from liftlog.progression.model import Run
 from liftlog.store.db import quick_check, write_transaction
-from liftlog.store.rows import RunRow
+from liftlog.store.rows import RunRow, store_datetime
 
 #: How far back the rules look at runs: R22's heart-rate window and its inferred
 #: template, before the earliest day asked about (a week's slack for R19's week).
@@ -40,11 +40,6 @@ class NewRun(NamedTuple):
     name: str
     source: str
     source_id: str | None
-
-
-def _text(moment: dt.datetime) -> str:
-    """The text SQLAlchemy writes for a DateTime on SQLite, so the ORM reads ours back."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _row(values: tuple[Any, ...]) -> RunRow:
@@ -77,9 +72,10 @@ def list_runs(
 def _values(athlete_id: int, run: NewRun, now: str) -> tuple[object, ...]:
     utc = run.started_utc.astimezone(dt.UTC).replace(tzinfo=None)
     return (
-        athlete_id, run.date.isoformat(), _text(run.started_at), _text(utc), run.sport,
-        run.elapsed_s, run.timer_s, run.distance_m, run.avg_hr, run.max_hr, run.aerobic_te,
-        run.anaerobic_te, run.relative_effort, run.name, run.source, run.source_id, now,
+        athlete_id, run.date.isoformat(), store_datetime(run.started_at), store_datetime(utc),
+        run.sport, run.elapsed_s, run.timer_s, run.distance_m, run.avg_hr, run.max_hr,
+        run.aerobic_te, run.anaerobic_te, run.relative_effort, run.name, run.source,
+        run.source_id, now,
     )  # fmt: skip
 
 
@@ -88,7 +84,7 @@ def add_runs(conn: sqlite3.Connection, athlete_id: int, runs: Sequence[NewRun]) 
     if not runs:
         return 0
     quick_check(conn)  # never write into a damaged file
-    now = _text(dt.datetime.now().replace(microsecond=0))
+    now = store_datetime(dt.datetime.now().replace(microsecond=0))
     marks = ", ".join("?" * 17)
     with write_transaction(conn):
         conn.executemany(

@@ -17,10 +17,10 @@ from liftlog.csvio.cells import (
     number,
     restore,
     shown,
-    store_datetime,
     timestamp,
     whole,
 )
+from liftlog.store.rows import store_datetime
 
 
 @pytest.mark.parametrize(

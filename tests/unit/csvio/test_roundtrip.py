@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liftlog.csvio.cells import store_datetime
 from liftlog.csvio.export import HEADER
 from liftlog.service.imports import import_file
 from liftlog.service.log import Log
 from liftlog.service.transfer import write_csv
+from liftlog.store.rows import store_datetime
 from liftlog.units import Unit, to_kg
 from tests.unit.csvio.conftest import NewDatabase, NewFile
 
