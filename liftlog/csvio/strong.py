@@ -25,7 +25,6 @@ from liftlog.csvio.cells import CellError, duration, number, shown, timestamp, w
 from liftlog.csvio.rows import (
     CARDIO,
     NOTE_ROW,
-    NOTHING_DONE,
     REST_TIMER,
     Columns,
     ImportedSet,
@@ -37,6 +36,7 @@ from liftlog.csvio.rows import (
     checked_load,
     name_of,
     picker,
+    reps_or_time,
     rpe_of,
     stored_kg,
     unit_of,
@@ -57,7 +57,6 @@ _SET_TYPES: dict[str, Kind | SkippedRow] = {
 }
 
 
-@functools.lru_cache(maxsize=256)
 def set_kind(text: str) -> Kind | SkippedRow:
     """`Set Order` as a kind: a number is a work set, W/D/F and their spelled-out forms
     are warm-up, drop and failure sets; `Rest Timer` and `Note` rows are not sets."""
@@ -123,13 +122,10 @@ def parser(layout: StrongLayout, columns: Columns, width: int) -> RowParser:
         exercise, cardio = exercises[exercise]
         if cardio or (distance not in _NO_DISTANCE and number(distance, distance_column)):
             return CARDIO
-        reps, seconds = counts[reps_], times[seconds_]
-        if reps:  # a SET is reps or a time; apps write 0 for the one not used
-            seconds = None
-        elif seconds:
-            reps = None
-        else:
-            return NOTHING_DONE
+        done = reps_or_time(counts[reps_], times[seconds_])
+        if isinstance(done, SkippedRow):
+            return done
+        reps, seconds = done
         if fixed_unit is not None:
             unit = fixed_unit
         elif unit_cell and unit_cell.strip():
