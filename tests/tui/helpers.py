@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from textual.pilot import Pilot
 
@@ -17,6 +18,16 @@ async def settle(pilot: Pilot[int]) -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[int], ok: Callable[[], bool], what: str) -> None:
+    """Until `ok()` (a write, then the reload it causes, or the watcher's once-a-second
+    look), for at most 15 s."""
+    for _ in range(150):
+        if ok():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def liftlog(pilot: Pilot[int]) -> LiftlogApp:

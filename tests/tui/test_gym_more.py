@@ -26,7 +26,7 @@ from liftlog.tui.widgets.session_detail import SessionDetail
 from liftlog.tui.widgets.timeline import bar_content
 
 from .conftest import TODAY
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, wait_for
 from .seed import seed_history
 from .test_gym_today import SETS, T, frozen, prompt, setlist
 
@@ -136,7 +136,10 @@ async def test_item9_overrides_and_the_routine_from_the_exercises_screen(
         await settle(pilot)
         await pilot.press("r", "2")  # drop it from the routine
         await settle(pilot)
-        assert "dropped from your routine" in screen_text(app)
+        # the write, then the Details panel's reload: under load more than one settle
+        await wait_for(
+            pilot, lambda: "dropped from your routine" in screen_text(app), "the new routine"
+        )
     overrides = "SELECT e.name, o.kind, o.date FROM lift_override o JOIN exercise e"
     assert sql(overrides + " ON e.id = o.exercise_id") == [("Back Squat", "advance", T)]
     routine = "SELECT e.name, r.action FROM routine_change r JOIN exercise e"

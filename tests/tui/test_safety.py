@@ -26,7 +26,7 @@ from liftlog.tui.dialogs.confirm import Confirm
 from liftlog.tui.widgets.set_list import SetList
 
 from .conftest import TODAY
-from .helpers import settle
+from .helpers import settle, wait_for
 from .hostile import HOSTILE_RACE, OSC_NAME, RAW, seed_hostile
 
 Sql = Callable[..., list[tuple[object, ...]]]
@@ -140,15 +140,6 @@ async def test_10_4_ctrl_e_onto_a_file_that_is_there_asks_first(
 
 
 # --- 10.5: other programs' writes ---------------------------------------------------
-
-
-async def wait_for(pilot: Pilot[int], ok: Callable[[], bool], what: str) -> None:
-    """Until `ok()` (the watcher looks once a second), for at most 15 s."""
-    for _ in range(150):
-        if ok():
-            return
-        await pilot.pause(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def test_10_5_sets_another_program_logs_show_up_and_are_not_logged_twice(
